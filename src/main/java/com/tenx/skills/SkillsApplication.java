@@ -1,0 +1,12 @@
+package com.tenx.skills;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class SkillsApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(SkillsApplication.class, args);
+    }
+}

@@ -1,0 +1,56 @@
+package com.tenx.skills.audit;
+
+import com.tenx.skills.identity.HandleGrant;
+import com.tenx.skills.identity.MembershipChanged;
+import com.tenx.skills.skill.SkillChanged;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records every successful write. The listeners run synchronously inside the write's own
+ * transaction, so a change and its record commit or roll back together.
+ */
+@Component
+class AuditTrail {
+
+    private final JdbcClient jdbc;
+
+    AuditTrail(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(SkillChanged change) {
+        record(change.by(), change.action(), change.skillKey(), change.version(), null, change.at());
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(MembershipChanged change) {
+        record(change.by(), change.action(), null, null, change.userId(), change.at());
+    }
+
+    private void record(HandleGrant by, String action, String skillKey, String version, UUID member, Instant at) {
+        jdbc.sql("""
+                INSERT INTO audit_entries
+                    (handle_id, at, actor_id, actor_email, action, skill_key, version, target_user, request_id)
+                VALUES (:handle, :at, :actor, :email, :action, :skillKey, :version, :member, :requestId)""")
+                .param("handle", by.handleId())
+                .param("at", at.atOffset(ZoneOffset.UTC))
+                .param("actor", by.userId())
+                .param("email", by.email())
+                .param("action", action)
+                .param("skillKey", skillKey)
+                .param("version", version)
+                .param("member", member)
+                .param("requestId", by.requestId())
+                .update();
+    }
+}

@@ -1,0 +1,2 @@
+/** Deployment-wide settings: the clock, the database mode, migration details. */
+package com.tenx.skills.config;

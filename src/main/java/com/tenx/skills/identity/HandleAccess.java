@@ -1,0 +1,79 @@
+package com.tenx.skills.identity;
+
+import com.tenx.skills.error.AccessDenied;
+import com.tenx.skills.error.ErrorCode;
+import com.tenx.skills.error.NotFound;
+import com.tenx.skills.security.CurrentUser;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Decides who may do what on a handle, reading role, features and platform-admin flag from the
+ * database on every request in one query, so a revoked membership or feature takes effect at once.
+ */
+@Service
+class HandleAccess {
+
+    private static final String QUERY = """
+            SELECT u.email, u.platform_admin, h.id AS handle_id, m.role, t.features
+            FROM users u
+            LEFT JOIN handles h ON h.handle = :handle
+            LEFT JOIN tenants t ON t.id = h.tenant_id
+            LEFT JOIN memberships m ON m.handle_id = h.id AND m.user_id = u.id
+            WHERE u.id = :user""";
+
+    private final JdbcClient jdbc;
+
+    HandleAccess(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    HandleGrant check(CurrentUser user, String rawHandle, HandleRoute route, String requestId) {
+        String handle = Slug.normalize(rawHandle);
+        Row row = jdbc.sql(QUERY)
+                .param("handle", handle == null ? "" : handle)
+                .param("user", user.id())
+                .query((rs, n) -> new Row(rs.getString("email"), rs.getBoolean("platform_admin"),
+                        (Long) rs.getObject("handle_id", Long.class), Role.parse(rs.getString("role")),
+                        Tenant.parseFeatures(rs.getString("features"))))
+                .optional()
+                .orElseThrow(() -> new com.tenx.skills.error.ContractException(ErrorCode.INVALID_TOKEN,
+                        "The access token names no known user."));
+        boolean asPlatformAdmin = route.platformAdmin() && row.platformAdmin();
+        if (asPlatformAdmin && row.handleId() == null) {
+            throw new NotFound(ErrorCode.NOT_FOUND, "No such handle.");
+        }
+        boolean member = row.handleId() != null && row.role() != null && row.role().atLeast(route.value());
+        if (!member && !asPlatformAdmin) {
+            throw AccessDenied.insufficientRole();
+        }
+        if (!route.feature().isEmpty() && !row.features().contains(route.feature())) {
+            throw AccessDenied.featureLocked(route.feature());
+        }
+        return new HandleGrant(row.handleId(), handle, user.id(), row.email(), row.role(), asPlatformAdmin,
+                requestId);
+    }
+
+    void requirePlatformAdmin(CurrentUser user) {
+        jdbc.sql("SELECT platform_admin FROM users WHERE id = :user")
+                .param("user", user.id())
+                .query(Boolean.class)
+                .optional()
+                .filter(Boolean::booleanValue)
+                .orElseThrow(AccessDenied::notPlatformAdmin);
+    }
+
+    private record Row(String email, boolean platformAdmin, Long handleId, Role role, List<String> features) {
+    }
+
+    static UUID parseUserId(String raw) {
+        try {
+            return UUID.fromString(raw);
+        }
+        catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package com.tenx.skills.identity;
+
+import java.util.UUID;
+
+/**
+ * What the access check established for one request on a handle: which handle, who is calling
+ * (for the audit trail) and with which role. {@code role} is {@code null} for a platform admin
+ * acting without a membership.
+ */
+public record HandleGrant(long handleId, String handle, UUID userId, String email, Role role,
+        boolean platformAdmin, String requestId) {
+
+    /** Whether the caller may act with {@code needed}, counting platform admins as owners. */
+    public boolean mayActAs(Role needed) {
+        return platformAdmin || (role != null && role.atLeast(needed));
+    }
+}

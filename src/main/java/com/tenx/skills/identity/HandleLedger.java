@@ -1,0 +1,63 @@
+package com.tenx.skills.identity;
+
+import com.tenx.skills.error.ErrorCode;
+import com.tenx.skills.error.NotFound;
+import java.time.Clock;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Orders the writes to a handle's skills. A write first locks the handle's row, which serialises
+ * it against every other write to the handle on any server instance, then takes its stamp.
+ */
+@Service
+public class HandleLedger {
+
+    private final HandleRepository handles;
+
+    private final Clock clock;
+
+    HandleLedger(HandleRepository handles, Clock clock) {
+        this.handles = handles;
+        this.clock = clock;
+    }
+
+    /** Locks the handle until the surrounding transaction ends and returns its lock. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Lock lock(long handleId) {
+        Handle handle = handles.lockById(handleId)
+                .orElseThrow(() -> new NotFound(ErrorCode.NOT_FOUND, "No such handle."));
+        return new Lock(handle);
+    }
+
+    /** Reads the handle's sync position without locking. */
+    @Transactional(readOnly = true)
+    public Position position(long handleId) {
+        Handle handle = handles.findById(handleId)
+                .orElseThrow(() -> new NotFound(ErrorCode.NOT_FOUND, "No such handle."));
+        return new Position(handle.changeSeq(), handle.expiredSeq());
+    }
+
+    /** A handle's change counter and the highest counter value whose tombstones are gone. */
+    public record Position(long seq, long expiredSeq) {
+    }
+
+    /** A handle locked for writing; each {@link #stamp()} is one write. */
+    public final class Lock {
+
+        private final Handle handle;
+
+        private Lock(Handle handle) {
+            this.handle = handle;
+        }
+
+        public WriteStamp stamp() {
+            return handle.advance(clock.instant());
+        }
+
+        public long seq() {
+            return handle.changeSeq();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package com.tenx.skills.identity;
+
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.NativeQuery;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+interface HandleRepository extends Repository<Handle, Long> {
+
+    Optional<Handle> findByHandle(String handle);
+
+    Optional<Handle> findById(Long id);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select h from Handle h where h.id = :id")
+    Optional<Handle> lockById(long id);
+
+    @Modifying
+    @NativeQuery("""
+            INSERT INTO handles (handle, tenant_id, change_seq, clock_ms, expired_seq, created_at)
+            VALUES (:handle, :tenantId, 0, 0, 0, :at)
+            ON CONFLICT DO NOTHING""")
+    int insertIfAbsent(String handle, String tenantId, Instant at);
+}

@@ -1,0 +1,93 @@
+package com.tenx.skills.identity;
+
+import com.tenx.skills.error.AccessDenied;
+import com.tenx.skills.error.ErrorCode;
+import com.tenx.skills.error.InvalidInput;
+import com.tenx.skills.error.NotFound;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who holds which role on a handle. Handle admins manage members up to their own level: an ADMIN
+ * may neither grant OWNER nor change or remove an OWNER; owners and platform admins may do all.
+ */
+@Service
+class MembershipService {
+
+    private final MembershipRepository memberships;
+
+    private final UserRepository users;
+
+    private final ApplicationEventPublisher events;
+
+    private final Clock clock;
+
+    MembershipService(MembershipRepository memberships, UserRepository users, ApplicationEventPublisher events,
+            Clock clock) {
+        this.memberships = memberships;
+        this.users = users;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    Role put(HandleGrant grant, String rawUserId, String rawRole) {
+        Role role = Role.parse(rawRole);
+        if (role == null) {
+            throw InvalidInput.field(ErrorCode.INVALID_REQUEST, "role", "must be VIEWER, CREATOR, ADMIN or OWNER");
+        }
+        UUID userId = existingUser(rawUserId);
+        Optional<Membership> current = memberships.find(grant.handleId(), userId);
+        requireOutranks(grant, role);
+        current.ifPresent(membership -> requireOutranks(grant, membership.role()));
+        Instant now = clock.instant();
+        if (memberships.insertIfAbsent(grant.handleId(), userId, role.name(), now) == 0) {
+            memberships.find(grant.handleId(), userId).orElseThrow().changeRole(role, now);
+        }
+        events.publishEvent(new MembershipChanged(grant, MembershipChanged.PUT, userId, role, now));
+        return role;
+    }
+
+    @Transactional
+    void delete(HandleGrant grant, String rawUserId) {
+        UUID userId = parse(rawUserId);
+        if (userId == null) {
+            return;
+        }
+        Optional<Membership> current = memberships.find(grant.handleId(), userId);
+        if (current.isEmpty()) {
+            return;
+        }
+        requireOutranks(grant, current.get().role());
+        memberships.delete(grant.handleId(), userId);
+        events.publishEvent(new MembershipChanged(grant, MembershipChanged.DELETE, userId, null, clock.instant()));
+    }
+
+    private static void requireOutranks(HandleGrant grant, Role role) {
+        if (role == Role.OWNER && !grant.mayActAs(Role.OWNER)) {
+            throw AccessDenied.insufficientRole();
+        }
+    }
+
+    private UUID existingUser(String rawUserId) {
+        UUID userId = parse(rawUserId);
+        if (userId == null || users.findById(userId).isEmpty()) {
+            throw new NotFound(ErrorCode.NOT_FOUND, "No such user.");
+        }
+        return userId;
+    }
+
+    private static UUID parse(String raw) {
+        try {
+            return raw != null && raw.length() == 36 ? UUID.fromString(raw) : null;
+        }
+        catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package com.tenx.skills.identity;
+
+import com.tenx.skills.error.ErrorCode;
+import com.tenx.skills.error.InvalidInput;
+import com.tenx.skills.error.NotFound;
+import com.tenx.skills.identity.PlatformAdminController.HandleView;
+import com.tenx.skills.identity.PlatformAdminController.Saved;
+import com.tenx.skills.identity.PlatformAdminController.TenantView;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Tenants with their plan features, and the handles that belong to them. */
+@Service
+class TenancyService {
+
+    private final TenantRepository tenants;
+
+    private final HandleRepository handles;
+
+    private final Clock clock;
+
+    TenancyService(TenantRepository tenants, HandleRepository handles, Clock clock) {
+        this.tenants = tenants;
+        this.handles = handles;
+        this.clock = clock;
+    }
+
+    @Transactional
+    Saved<TenantView> putTenant(String rawTenantId, String plan, List<String> requestedFeatures) {
+        String tenantId = requireSlug("tenantId", rawTenantId);
+        List<String> features = List.copyOf(new LinkedHashSet<>(requestedFeatures));
+        Instant now = clock.instant();
+        boolean created = tenants.insertIfAbsent(tenantId, plan, String.join(",", features), now) == 1;
+        if (!created) {
+            tenants.findById(tenantId).orElseThrow().replace(plan, features, now);
+        }
+        return new Saved<>(new TenantView(tenantId, plan, features), created);
+    }
+
+    @Transactional
+    Saved<HandleView> putHandle(String rawHandle, String rawTenantId) {
+        String handle = requireSlug("handle", rawHandle);
+        String tenantId = Slug.normalize(rawTenantId);
+        if (tenantId == null || !tenants.existsById(tenantId)) {
+            throw new NotFound(ErrorCode.NOT_FOUND, "No such tenant.");
+        }
+        boolean created = handles.insertIfAbsent(handle, tenantId, clock.instant()) == 1;
+        if (!created) {
+            handles.findByHandle(handle).orElseThrow().moveTo(tenantId);
+        }
+        return new Saved<>(new HandleView(handle, tenantId), created);
+    }
+
+    private static String requireSlug(String field, String raw) {
+        String slug = Slug.normalize(raw);
+        if (slug == null) {
+            throw InvalidInput.field(ErrorCode.INVALID_REQUEST, field,
+                    "must be 2-64 characters of a-z, 0-9 and single inner hyphens, starting with a letter");
+        }
+        return slug;
+    }
+}

@@ -1,0 +1,47 @@
+package com.tenx.skills.identity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A person who signs in. The email is kept lower-cased; the password only as an adaptive hash. */
+@Entity
+@Table(name = "users")
+class UserAccount {
+
+    @Id
+    private UUID id;
+
+    private String email;
+
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    @Column(name = "platform_admin")
+    private boolean platformAdmin;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    protected UserAccount() {
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    String email() {
+        return email;
+    }
+
+    String passwordHash() {
+        return passwordHash;
+    }
+
+    boolean platformAdmin() {
+        return platformAdmin;
+    }
+}

@@ -1,0 +1,27 @@
+package com.tenx.skills.identity;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.NativeQuery;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+interface UserRepository extends Repository<UserAccount, UUID> {
+
+    Optional<UserAccount> findById(UUID id);
+
+    Optional<UserAccount> findByEmail(String email);
+
+    @Query("select u.platformAdmin from UserAccount u where u.id = :id")
+    Optional<Boolean> findPlatformAdminById(UUID id);
+
+    /** Inserts the user unless the email is taken; the unique constraint decides, not a prior read. */
+    @Modifying
+    @NativeQuery("""
+            INSERT INTO users (id, email, password_hash, platform_admin, created_at)
+            VALUES (:id, :email, :passwordHash, :platformAdmin, :createdAt)
+            ON CONFLICT DO NOTHING""")
+    int insertIfAbsent(UUID id, String email, String passwordHash, boolean platformAdmin, Instant createdAt);
+}

@@ -1,0 +1,59 @@
+package com.tenx.skills.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.slf4j.MDC;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates a request from its bearer token. A missing or rejected token leaves the request
+ * anonymous and records why, so that a protected route answers with the precise 401 code.
+ */
+class BearerTokenFilter extends OncePerRequestFilter {
+
+    static final String FAILURE_ATTRIBUTE = BearerTokenFilter.class.getName() + ".failure";
+
+    private static final String PREFIX = "bearer ";
+
+    private final TokenService tokens;
+
+    BearerTokenFilter(TokenService tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || header.length() <= PREFIX.length()
+                || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            request.setAttribute(FAILURE_ATTRIBUTE, TokenRejected.missing());
+            chain.doFilter(request, response);
+            return;
+        }
+        try {
+            CurrentUser user = tokens.verify(header.substring(PREFIX.length()).strip());
+            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, List.of()));
+            SecurityContextHolder.setContext(context);
+            MDC.put("userId", user.id().toString());
+        }
+        catch (TokenRejected rejected) {
+            request.setAttribute(FAILURE_ATTRIBUTE, rejected);
+        }
+        try {
+            chain.doFilter(request, response);
+        }
+        finally {
+            MDC.remove("userId");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package com.tenx.skills.security;
+
+import com.tenx.skills.config.Deployment;
+import com.tenx.skills.error.ErrorCode;
+import com.tenx.skills.web.ErrorResponses;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+
+/**
+ * The one filter chain: stateless, bearer tokens only, every {@code /v2} route authenticated
+ * except login. Role checks on handles happen per route in the identity feature.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TokenSettings.class)
+class SecurityConfig {
+
+    @Bean
+    SigningKeys signingKeys(TokenSettings settings, Deployment deployment) {
+        return SigningKeys.create(settings, deployment.embeddedDatabase(), deployment.dataDir());
+    }
+
+    @Bean
+    TokenService tokenService(SigningKeys keys, TokenSettings settings, Clock clock) {
+        return new TokenService(keys, settings, clock);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, TokenService tokens, ErrorResponses errors) throws Exception {
+        return http
+                .csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, "/v2/auth/login").permitAll()
+                        .requestMatchers("/v2/**").authenticated()
+                        .anyRequest().permitAll())
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((request, response, e) -> {
+                            Object failure = request.getAttribute(BearerTokenFilter.FAILURE_ATTRIBUTE);
+                            TokenRejected rejected = failure instanceof TokenRejected r ? r : TokenRejected.missing();
+                            errors.write(response, rejected.code(), rejected.getMessage());
+                        })
+                        .accessDeniedHandler((request, response, e) -> errors.write(response,
+                                ErrorCode.INSUFFICIENT_ROLE, "You may not use this route.")))
+                .build();
+    }
+
+    /**
+     * Lets an encoded slash through to path validation (it is an invalid skill key, not an attack
+     * on the route matching: every {@code /v2} route is authenticated by prefix).
+     */
+    @Bean
+    WebSecurityCustomizer firewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowUrlEncodedSlash(true);
+        return web -> web.httpFirewall(firewall);
+    }
+
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ErrorResponses errors) {
+        return (request, response, e) -> errors.write(response, ErrorCode.INVALID_REQUEST,
+                "The request URL is not acceptable.");
+    }
+}

@@ -1,0 +1,118 @@
+package com.tenx.skills.security;
+
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.ExpiredJwtException;
+import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.JwtParser;
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.LocatorAdapter;
+import io.jsonwebtoken.ProtectedHeader;
+import java.security.Key;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Issues and verifies control-plane access tokens. A token is accepted only when it is an HS256
+ * JWS signed with one of our keys, of type {@code at+jwt} with our token-use marker, from our
+ * issuer for our audience, with a subject and an unexpired {@code exp}. Anything else (another
+ * key, audience or issuer, {@code alg: none}, a runtime or provider token, a PAT) is rejected.
+ */
+public class TokenService {
+
+    static final String ALGORITHM = "HS256";
+
+    static final String TYPE = "at+jwt";
+
+    static final String TOKEN_USE_CLAIM = "token_use";
+
+    static final String TOKEN_USE = "control-plane-access";
+
+    private final SigningKeys keys;
+
+    private final TokenSettings settings;
+
+    private final Clock clock;
+
+    private final JwtParser parser;
+
+    public TokenService(SigningKeys keys, TokenSettings settings, Clock clock) {
+        this.keys = keys;
+        this.settings = settings;
+        this.clock = clock;
+        this.parser = Jwts.parser()
+                .keyLocator(new PinnedKeyLocator())
+                .requireIssuer(settings.issuer())
+                .requireAudience(settings.audience())
+                .require(TOKEN_USE_CLAIM, TOKEN_USE)
+                .clockSkewSeconds(settings.clockSkew().toSeconds())
+                .clock(() -> Date.from(clock.instant()))
+                .build();
+    }
+
+    public AccessToken issue(UUID userId) {
+        Instant now = clock.instant();
+        Instant expires = now.plus(settings.ttl());
+        String token = Jwts.builder()
+                .header().keyId(keys.currentKid()).type(TYPE).and()
+                .id(UUID.randomUUID().toString())
+                .issuer(settings.issuer())
+                .audience().add(settings.audience()).and()
+                .subject(userId.toString())
+                .claim(TOKEN_USE_CLAIM, TOKEN_USE)
+                .issuedAt(Date.from(now))
+                .expiration(Date.from(expires))
+                .signWith(keys.current(), Jwts.SIG.HS256)
+                .compact();
+        return new AccessToken(token, settings.ttl().toSeconds());
+    }
+
+    /** The user a token names, or {@link TokenRejected} with the contract's reason. */
+    public CurrentUser verify(String token) {
+        Claims claims;
+        try {
+            claims = parser.parseSignedClaims(token).getPayload();
+        }
+        catch (ExpiredJwtException e) {
+            // The signature was verified before expiry was checked: only our own tokens get here.
+            throw isOurs(e.getClaims()) ? TokenRejected.expired() : TokenRejected.invalid();
+        }
+        catch (JwtException | IllegalArgumentException e) {
+            throw TokenRejected.invalid();
+        }
+        if (claims.getExpiration() == null) {
+            throw TokenRejected.invalid();
+        }
+        try {
+            return new CurrentUser(UUID.fromString(claims.getSubject()));
+        }
+        catch (RuntimeException e) {
+            throw TokenRejected.invalid();
+        }
+    }
+
+    private boolean isOurs(Claims claims) {
+        Set<String> audience = claims.getAudience();
+        return settings.issuer().equals(claims.getIssuer())
+                && audience != null && audience.contains(settings.audience())
+                && TOKEN_USE.equals(claims.get(TOKEN_USE_CLAIM));
+    }
+
+    /** Chooses the key by {@code kid} and refuses any algorithm or type but ours before verifying. */
+    private final class PinnedKeyLocator extends LocatorAdapter<Key> {
+
+        @Override
+        protected Key locate(ProtectedHeader header) {
+            if (!ALGORITHM.equals(header.getAlgorithm()) || !TYPE.equals(header.getType())) {
+                throw new io.jsonwebtoken.security.SignatureException("unexpected token header");
+            }
+            Key key = keys.forKid(header.getKeyId());
+            if (key == null) {
+                throw new io.jsonwebtoken.security.SignatureException("unknown signing key");
+            }
+            return key;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Access tokens (issue and verify) and the stateless filter chain that authenticates every call. */
+package com.tenx.skills.security;

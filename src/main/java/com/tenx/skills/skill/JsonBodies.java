@@ -1,0 +1,63 @@
+package com.tenx.skills.skill;
+
+import com.tenx.skills.error.ContractException;
+import com.tenx.skills.error.ErrorCode;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a skill route's body only after the key has been checked, as the order of checks wants:
+ * {@code 415} for a body that is not JSON, {@code invalid_json} for one that does not parse.
+ */
+@Component
+class JsonBodies {
+
+    private final JsonMapper json;
+
+    JsonBodies(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** The parsed body, or {@code null} when there is none. */
+    JsonNode read(byte[] body, String contentType) {
+        if (body == null || isBlank(body)) {
+            return null;
+        }
+        if (!isJson(contentType)) {
+            throw new ContractException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the request body as application/json.");
+        }
+        try {
+            return json.readTree(body);
+        }
+        catch (JacksonException e) {
+            throw new ContractException(ErrorCode.INVALID_JSON, "The request body is not valid JSON.");
+        }
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return MediaType.APPLICATION_JSON.isCompatibleWith(type) || type.getSubtype().endsWith("+json")
+                    && "application".equals(type.getType());
+        }
+        catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

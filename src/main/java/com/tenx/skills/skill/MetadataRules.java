@@ -1,0 +1,179 @@
+package com.tenx.skills.skill;
+
+import com.tenx.skills.config.Deployment;
+import com.tenx.skills.error.ErrorCode;
+import com.tenx.skills.error.FieldProblem;
+import com.tenx.skills.error.InvalidInput;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The rules for a metadata PUT body, checked in this order: the plain fields
+ * ({@code invalid_request}, all problems at once), then {@code status} ({@code invalid_status}),
+ * then each tool in turn ({@code invalid_tools}, {@code invalid_tool_type}, {@code invalid_tool_name}).
+ * Read-only fields a client echoes back from a GET are ignored.
+ */
+@Component
+class MetadataRules {
+
+    static final int MAX_TITLE = 200;
+
+    static final int MAX_DESCRIPTION = 2_000;
+
+    static final int MAX_PROMPT = 100_000;
+
+    static final int MAX_TOOLS = 64;
+
+    private static final Pattern TOOL_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
+
+    private static final Set<String> TOOL_TYPES = Set.of("http", "mcp");
+
+    private final JsonMapper json;
+
+    private final boolean allowLocalHttp;
+
+    MetadataRules(JsonMapper json, Deployment deployment) {
+        this.json = json;
+        this.allowLocalHttp = deployment.embeddedDatabase();
+    }
+
+    SkillMetadata parse(JsonNode body) {
+        JsonNode input = body == null || body.isNull() || body.isMissingNode() ? json.createObjectNode() : body;
+        if (!input.isObject()) {
+            throw new InvalidInput(ErrorCode.INVALID_REQUEST, "The request body must be a JSON object.");
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        String nameField = input.has("displayName") && !input.get("displayName").isNull() ? "displayName" : "title";
+        String title = text(input, nameField, MAX_TITLE, true, problems);
+        String description = text(input, "description", MAX_DESCRIPTION, false, problems);
+        String prompt = text(input, "systemPrompt", MAX_PROMPT, false, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(ErrorCode.INVALID_REQUEST, problems.get(0).field() + " " + problems.get(0).error()
+                    + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""), problems);
+        }
+        return new SkillMetadata(title, description, prompt, tools(input.get("tools")), status(input.get("status")));
+    }
+
+    private static String text(JsonNode input, String field, int max, boolean required, List<FieldProblem> problems) {
+        JsonNode node = input.get(field);
+        if (node == null || node.isNull()) {
+            if (required) {
+                problems.add(new FieldProblem("displayName", "is required"));
+            }
+            return required ? null : "";
+        }
+        if (!node.isString()) {
+            problems.add(new FieldProblem(field, "must be a string"));
+            return null;
+        }
+        String value = required ? node.stringValue().strip() : node.stringValue();
+        if (required && value.isEmpty()) {
+            problems.add(new FieldProblem(field, "must not be blank"));
+        }
+        else if (JsonInput.length(value) > max) {
+            problems.add(new FieldProblem(field, "must be at most " + max + " characters"));
+        }
+        else if (!JsonInput.storable(value)) {
+            problems.add(new FieldProblem(field, "must not contain NUL characters or unpaired surrogates"));
+        }
+        return value;
+    }
+
+    private static SkillStatus status(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return SkillStatus.DRAFT;
+        }
+        if (node.isString() && ("DRAFT".equals(node.stringValue()) || "DISABLED".equals(node.stringValue()))) {
+            return SkillStatus.valueOf(node.stringValue());
+        }
+        throw InvalidInput.field(ErrorCode.INVALID_STATUS, "status",
+                "must be DRAFT or DISABLED; publishing is done with POST .../publish");
+    }
+
+    private String tools(JsonNode node) {
+        ArrayNode tools = json.createArrayNode();
+        if (node == null || node.isNull()) {
+            return tools.toString();
+        }
+        if (!node.isArray()) {
+            throw InvalidInput.field(ErrorCode.INVALID_TOOLS, "tools", "must be an array");
+        }
+        if (node.size() > MAX_TOOLS) {
+            throw InvalidInput.field(ErrorCode.INVALID_TOOLS, "tools", "must have at most " + MAX_TOOLS + " items");
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            tools.add(tool(node.get(i), "tools[" + i + "]", names));
+        }
+        return json.writeValueAsString(tools);
+    }
+
+    private ObjectNode tool(JsonNode item, String at, Set<String> names) {
+        if (!item.isObject()) {
+            throw InvalidInput.field(ErrorCode.INVALID_TOOLS, at, "must be an object");
+        }
+        JsonNode type = item.get("type");
+        if (type == null || !type.isString() || !TOOL_TYPES.contains(type.stringValue())) {
+            throw InvalidInput.field(ErrorCode.INVALID_TOOL_TYPE, at + ".type", "must be http or mcp");
+        }
+        JsonNode name = item.get("name");
+        if (name == null || !name.isString() || !TOOL_NAME.matcher(name.stringValue()).matches()) {
+            throw InvalidInput.field(ErrorCode.INVALID_TOOL_NAME, at + ".name",
+                    "must start with a letter and have at most 64 letters, digits, '_' or '-'");
+        }
+        JsonNode config = item.get("config");
+        if (config == null || !config.isObject()) {
+            throw InvalidInput.field(ErrorCode.INVALID_TOOLS, at + ".config", "must be an object");
+        }
+        if (!JsonInput.storable(config)) {
+            throw InvalidInput.field(ErrorCode.INVALID_TOOLS, at + ".config",
+                    "must not contain NUL characters or unpaired surrogates");
+        }
+        JsonNode url = config.get("url");
+        if (url == null || !url.isString() || !acceptableUrl(url.stringValue())) {
+            throw InvalidInput.field(ErrorCode.INVALID_TOOLS, at + ".config.url", allowLocalHttp
+                    ? "must be an absolute https:// URL (or http://localhost)" : "must be an absolute https:// URL");
+        }
+        if (!names.add(name.stringValue())) {
+            throw InvalidInput.field(ErrorCode.INVALID_TOOLS, at + ".name", "duplicates another tool's name");
+        }
+        ObjectNode tool = json.createObjectNode();
+        tool.put("type", type.stringValue());
+        tool.put("name", name.stringValue());
+        tool.set("config", config);
+        return tool;
+    }
+
+    private boolean acceptableUrl(String value) {
+        if (value.length() > 2048 || !value.equals(value.strip())) {
+            return false;
+        }
+        URI uri;
+        try {
+            uri = new URI(value);
+        }
+        catch (URISyntaxException e) {
+            return false;
+        }
+        String scheme = uri.getScheme();
+        String host = uri.getHost();
+        if (scheme == null || host == null || host.isEmpty() || uri.isOpaque()) {
+            return false;
+        }
+        if ("https".equalsIgnoreCase(scheme)) {
+            return true;
+        }
+        return allowLocalHttp && "http".equalsIgnoreCase(scheme)
+                && ("localhost".equalsIgnoreCase(host) || "127.0.0.1".equals(host) || "[::1]".equals(host));
+    }
+}

@@ -1,0 +1,197 @@
+package com.tenx.skills.skill;
+
+import com.tenx.skills.error.ContractException;
+import com.tenx.skills.error.ErrorCode;
+import com.tenx.skills.error.InvalidInput;
+import com.tenx.skills.error.NotFound;
+import com.tenx.skills.identity.HandleGrant;
+import com.tenx.skills.identity.HandleLedger;
+import com.tenx.skills.web.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads of a handle's skills. The list reads the handle's change counter and the skills in one
+ * statement, so the answer and its cursor describe one committed state: a client that follows the
+ * cursors never misses a change and never receives one twice.
+ */
+@Service
+class SkillReads {
+
+    static final int MAX_LIMIT = 500;
+
+    private static final String SKILL_COLUMNS = """
+            s.skill_key, s.title, s.description, s.system_prompt, s.tools, s.status, s.published_version,
+            s.change_seq, s.updated_at, (r.skill_id IS NOT NULL) AS has_runtime""";
+
+    private final JdbcClient jdbc;
+
+    private final HandleLedger ledger;
+
+    SkillReads(JdbcClient jdbc, HandleLedger ledger) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+    }
+
+    /** The list's ETag as of now, without reading the skills: enough to answer 304. */
+    @Transactional(readOnly = true)
+    String currentListEtag(HandleGrant grant, String since, Integer limit) {
+        return listEtag(ledger.position(grant.handleId()).seq(), since, limit);
+    }
+
+    @Transactional(readOnly = true)
+    SkillList list(HandleGrant grant, String since, Integer limit) {
+        if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
+            throw InvalidInput.field(ErrorCode.INVALID_REQUEST, "limit", "must be from 1 to " + MAX_LIMIT);
+        }
+        SyncCursor cursor = since == null ? null : SyncCursor.decode(since);
+        if (cursor != null && cursor.handleId() != grant.handleId()) {
+            throw expired();
+        }
+        return cursor == null || cursor.isPage() ? fullList(grant, cursor, since, limit)
+                : changesSince(grant, cursor.seq(), since, limit);
+    }
+
+    private SkillList fullList(HandleGrant grant, SyncCursor page, String since, Integer limit) {
+        String sql = "SELECT h.change_seq AS handle_seq, h.expired_seq, " + SKILL_COLUMNS + """
+                 FROM handles h
+                LEFT JOIN skills s ON s.handle_id = h.id AND s.change_seq <= :upper AND s.skill_key > :after
+                LEFT JOIN skill_runtimes r ON r.skill_id = s.id
+                WHERE h.id = :handle
+                ORDER BY s.skill_key""" + (limit == null ? "" : " LIMIT " + (limit + 1));
+        Snapshot snapshot = snapshot(jdbc.sql(sql)
+                .param("handle", grant.handleId())
+                .param("upper", page == null ? Long.MAX_VALUE : page.seq())
+                .param("after", page == null ? "" : page.afterKey()));
+        if (page != null && page.seq() > snapshot.seq()) {
+            throw expired();
+        }
+        long asOf = page == null ? snapshot.seq() : page.seq();
+        List<SkillView> skills = snapshot.skills();
+        if (limit != null && skills.size() > limit) {
+            skills = skills.subList(0, limit);
+            String next = SyncCursor.page(grant.handleId(), asOf, skills.get(limit - 1).skillKey()).encode();
+            return new SkillList(skills, null, next, next, listEtag(snapshot.seq(), since, limit));
+        }
+        return new SkillList(skills, null, SyncCursor.sync(grant.handleId(), asOf).encode(), null,
+                listEtag(snapshot.seq(), since, limit));
+    }
+
+    private SkillList changesSince(HandleGrant grant, long since, String sinceParam, Integer limit) {
+        String sql = "SELECT h.change_seq AS handle_seq, h.expired_seq, " + SKILL_COLUMNS + """
+                 FROM handles h
+                LEFT JOIN skills s ON s.handle_id = h.id AND s.change_seq > :since
+                LEFT JOIN skill_runtimes r ON r.skill_id = s.id
+                WHERE h.id = :handle
+                ORDER BY s.change_seq""" + (limit == null ? "" : " LIMIT " + (limit + 1));
+        Snapshot snapshot = snapshot(jdbc.sql(sql).param("handle", grant.handleId()).param("since", since));
+        if (since > snapshot.seq() || since < snapshot.expiredSeq()) {
+            throw expired();
+        }
+        List<SkillList.Deleted> deleted = jdbc.sql("""
+                SELECT skill_key, deleted_at, change_seq FROM skill_tombstones
+                WHERE handle_id = :handle AND change_seq > :since AND change_seq <= :upper
+                ORDER BY change_seq""" + (limit == null ? "" : " LIMIT " + (limit + 1)))
+                .param("handle", grant.handleId()).param("since", since).param("upper", snapshot.seq())
+                .query((rs, n) -> new SkillList.Deleted(rs.getString("skill_key"),
+                        Timestamps.format(rs.getObject("deleted_at", OffsetDateTime.class).toInstant()),
+                        rs.getLong("change_seq")))
+                .list();
+        List<SkillView> skills = snapshot.skills();
+        long upTo = snapshot.seq();
+        boolean more = false;
+        if (limit != null && skills.size() + deleted.size() > limit) {
+            // Keep the `limit` earliest changes of both kinds; the cursor resumes after the last kept.
+            List<Long> order = new ArrayList<>();
+            skills.forEach(skill -> order.add(skill.changeSeq()));
+            deleted.forEach(tombstone -> order.add(tombstone.changeSeq()));
+            order.sort(Comparator.naturalOrder());
+            long last = order.get(limit - 1);
+            skills = skills.stream().filter(skill -> skill.changeSeq() <= last).toList();
+            deleted = deleted.stream().filter(tombstone -> tombstone.changeSeq() <= last).toList();
+            upTo = last;
+            more = true;
+        }
+        List<SkillView> byKey = skills.stream().sorted(Comparator.comparing(SkillView::skillKey)).toList();
+        String cursor = SyncCursor.sync(grant.handleId(), upTo).encode();
+        return new SkillList(byKey, deleted, cursor, more ? cursor : null, listEtag(snapshot.seq(), sinceParam, limit));
+    }
+
+    @Transactional(readOnly = true)
+    SkillView one(HandleGrant grant, String key) {
+        return jdbc.sql("SELECT " + SKILL_COLUMNS + """
+                 FROM skills s LEFT JOIN skill_runtimes r ON r.skill_id = s.id
+                WHERE s.handle_id = :handle AND s.skill_key = :key""")
+                .param("handle", grant.handleId()).param("key", key)
+                .query((rs, n) -> skill(rs))
+                .optional()
+                .orElseThrow(SkillReads::skillNotFound);
+    }
+
+    @Transactional(readOnly = true)
+    RuntimeView runtime(HandleGrant grant, String key) {
+        List<RuntimeView> found = jdbc.sql("""
+                SELECT s.id AS skill_id, r.* FROM skills s LEFT JOIN skill_runtimes r ON r.skill_id = s.id
+                WHERE s.handle_id = :handle AND s.skill_key = :key""")
+                .param("handle", grant.handleId()).param("key", key)
+                .query((rs, n) -> rs.getString("image_ref") == null ? null
+                        : RuntimeView.full(grant.handle(), key, new RuntimeSpec(rs.getString("image_ref"),
+                                rs.getString("command"), rs.getString("args"), rs.getInt("cpu"), rs.getInt("memory"),
+                                rs.getInt("idle_timeout_sec"), rs.getInt("max_session_sec"),
+                                rs.getString("secrets_refs"), rs.getString("network_policy"),
+                                rs.getString("plan_gates"))))
+                .list();
+        if (found.isEmpty()) {
+            throw skillNotFound();
+        }
+        if (found.get(0) == null) {
+            throw new NotFound(ErrorCode.RUNTIME_NOT_FOUND, "The skill has no runtime configured.");
+        }
+        return found.get(0);
+    }
+
+    private Snapshot snapshot(JdbcClient.StatementSpec statement) {
+        long[] position = new long[2];
+        List<SkillView> skills = new ArrayList<>();
+        statement.query(rs -> {
+            position[0] = rs.getLong("handle_seq");
+            position[1] = rs.getLong("expired_seq");
+            if (rs.getString("skill_key") != null) {
+                skills.add(skill(rs));
+            }
+        });
+        return new Snapshot(position[0], position[1], skills);
+    }
+
+    private static SkillView skill(ResultSet rs) throws SQLException {
+        SkillStatus status = SkillStatus.valueOf(rs.getString("status"));
+        return new SkillView(rs.getString("skill_key"), rs.getString("title"), rs.getString("description"),
+                rs.getString("system_prompt"), rs.getString("tools"), status.runtimeStatus(rs.getBoolean("has_runtime")),
+                Timestamps.format(rs.getObject("updated_at", OffsetDateTime.class).toInstant()),
+                rs.getString("published_version"), rs.getLong("change_seq"));
+    }
+
+    private static String listEtag(long seq, String since, Integer limit) {
+        String variant = since == null && limit == null ? "" : "-" + Integer.toHexString((since + "|" + limit).hashCode());
+        return "\"h" + seq + variant + "\"";
+    }
+
+    static NotFound skillNotFound() {
+        return new NotFound(ErrorCode.SKILL_NOT_FOUND, "No skill with this key on this handle.");
+    }
+
+    private static ContractException expired() {
+        return new ContractException(ErrorCode.CURSOR_EXPIRED,
+                "The cursor is too old or unknown; start over with a full list.");
+    }
+
+    private record Snapshot(long seq, long expiredSeq, List<SkillView> skills) {
+    }
+}

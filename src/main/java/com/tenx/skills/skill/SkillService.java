@@ -1,0 +1,157 @@
+package com.tenx.skills.skill;
+
+import com.tenx.skills.error.ErrorCode;
+import com.tenx.skills.error.InvalidInput;
+import com.tenx.skills.error.NotFound;
+import com.tenx.skills.identity.HandleGrant;
+import com.tenx.skills.identity.HandleLedger;
+import com.tenx.skills.identity.WriteStamp;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every write to a handle's skills. Each one locks the handle first (see {@link HandleLedger}),
+ * so writes to one handle are serialised across all instances, then reads the current state,
+ * checks preconditions and state rules, and writes with the handle's next stamp. A dry run makes
+ * the same checks without the lock and without writing.
+ */
+@Service
+class SkillService {
+
+    private final HandleLedger ledger;
+
+    private final SkillRepository skills;
+
+    private final SkillRuntimeRepository runtimes;
+
+    private final SkillVersionRepository versions;
+
+    private final Tombstones tombstones;
+
+    private final ApplicationEventPublisher events;
+
+    private final JsonMapper json;
+
+    SkillService(HandleLedger ledger, SkillRepository skills, SkillRuntimeRepository runtimes,
+            SkillVersionRepository versions, Tombstones tombstones, ApplicationEventPublisher events, JsonMapper json) {
+        this.ledger = ledger;
+        this.skills = skills;
+        this.runtimes = runtimes;
+        this.versions = versions;
+        this.tombstones = tombstones;
+        this.events = events;
+        this.json = json;
+    }
+
+    record PutResult(String skillKey, SkillStatus status, boolean created) {
+    }
+
+    record Published(String skillKey, String version, String fromVersion) {
+    }
+
+    @Transactional
+    PutResult putMetadata(HandleGrant grant, String key, SkillMetadata metadata, Preconditions preconditions,
+            boolean dryRun) {
+        HandleLedger.Lock lock = dryRun ? null : ledger.lock(grant.handleId());
+        Optional<Skill> existing = skills.find(grant.handleId(), key);
+        preconditions.check(existing.map(Skill::etag).orElse(null));
+        PutResult result = new PutResult(key, metadata.status(), existing.isEmpty());
+        if (dryRun) {
+            return result;
+        }
+        WriteStamp stamp = lock.stamp();
+        if (existing.isPresent()) {
+            existing.get().edit(metadata, stamp);
+        }
+        else {
+            skills.save(Skill.create(grant.handleId(), key, metadata, stamp));
+            tombstones.exhume(grant.handleId(), key);
+        }
+        events.publishEvent(new SkillChanged(grant, SkillChanged.PUT, key, null, stamp.at()));
+        return result;
+    }
+
+    @Transactional
+    RuntimeView putRuntime(HandleGrant grant, String key, RuntimeSpec spec, Preconditions preconditions,
+            boolean dryRun) {
+        HandleLedger.Lock lock = dryRun ? null : ledger.lock(grant.handleId());
+        Skill skill = existing(grant, key);
+        preconditions.check(skill.etag());
+        if (!dryRun) {
+            WriteStamp stamp = lock.stamp();
+            runtimes.findById(skill.id()).ifPresentOrElse(runtime -> runtime.replace(spec, stamp.at()),
+                    () -> runtimes.save(SkillRuntime.of(skill.id(), spec, stamp.at())));
+            skill.touch(stamp);
+            events.publishEvent(new SkillChanged(grant, SkillChanged.RUNTIME_PUT, key, null, stamp.at()));
+        }
+        return RuntimeView.core(grant.handle(), key, spec);
+    }
+
+    /**
+     * Publishes the skill as it is, or, with {@code fromVersion}, first restores that version's
+     * metadata and runtime: either way a new snapshot with a new, strictly increasing version.
+     */
+    @Transactional
+    Published publish(HandleGrant grant, String key, String fromVersion, Preconditions preconditions) {
+        HandleLedger.Lock lock = ledger.lock(grant.handleId());
+        Skill skill = existing(grant, key);
+        preconditions.check(skill.etag());
+        WriteStamp stamp;
+        SkillRuntime runtime;
+        if (fromVersion != null) {
+            SkillVersion source = versions.find(skill.id(), fromVersion)
+                    .orElseThrow(() -> new NotFound(ErrorCode.VERSION_NOT_FOUND, "No such published version."));
+            stamp = lock.stamp();
+            skill.edit(new SkillMetadata(source.title(), source.description(), source.systemPrompt(), source.tools(),
+                    SkillStatus.DRAFT), stamp);
+            RuntimeSpec spec = runtimeOf(source);
+            runtime = runtimes.findById(skill.id()).orElseGet(() -> runtimes.save(SkillRuntime.of(skill.id(), spec,
+                    stamp.at())));
+            runtime.replace(spec, stamp.at());
+        }
+        else {
+            runtime = runtimes.findById(skill.id()).orElseThrow(() -> new InvalidInput(
+                    ErrorCode.RUNTIME_NOT_CONFIGURED, "Configure the skill's runtime before publishing it."));
+            stamp = lock.stamp();
+        }
+        String version = stamp.version();
+        skill.publish(version, stamp);
+        String runtimeJson = json.writeValueAsString(RuntimeView.full(grant.handle(), key, runtime.spec()));
+        versions.save(SkillVersion.snapshot(skill, runtimeJson, version, stamp.at(), grant.userId()));
+        events.publishEvent(new SkillChanged(grant, SkillChanged.PUBLISH, key, version, stamp.at()));
+        return new Published(key, version, fromVersion);
+    }
+
+    /** Deletes the skill with its runtime and versions; deleting a missing skill changes nothing. */
+    @Transactional
+    void delete(HandleGrant grant, String key, Preconditions preconditions) {
+        HandleLedger.Lock lock = ledger.lock(grant.handleId());
+        Optional<Skill> existing = skills.find(grant.handleId(), key);
+        preconditions.check(existing.map(Skill::etag).orElse(null));
+        if (existing.isEmpty()) {
+            return;
+        }
+        WriteStamp stamp = lock.stamp();
+        skills.deleteById(existing.get().id());
+        tombstones.bury(grant.handleId(), key, stamp);
+        events.publishEvent(new SkillChanged(grant, SkillChanged.DELETE, key, null, stamp.at()));
+    }
+
+    private Skill existing(HandleGrant grant, String key) {
+        return skills.find(grant.handleId(), key)
+                .orElseThrow(() -> new NotFound(ErrorCode.SKILL_NOT_FOUND, "No skill with this key on this handle."));
+    }
+
+    private RuntimeSpec runtimeOf(SkillVersion version) {
+        JsonNode runtime = json.readTree(version.runtime());
+        return new RuntimeSpec(runtime.get("imageRef").stringValue(), runtime.get("command").toString(),
+                runtime.get("args").toString(), runtime.get("cpu").intValue(), runtime.get("memory").intValue(),
+                runtime.get("idleTimeoutSec").intValue(), runtime.get("maxSessionSec").intValue(),
+                runtime.get("secretsRefs").toString(), runtime.get("networkPolicy").toString(),
+                runtime.get("planGates").toString());
+    }
+}

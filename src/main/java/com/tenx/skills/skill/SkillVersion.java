@@ -1,0 +1,89 @@
+package com.tenx.skills.skill;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An immutable snapshot of a skill and its runtime, taken when it was published. */
+@Entity
+@Table(name = "skill_versions")
+class SkillVersion {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "skill_id", updatable = false)
+    private long skillId;
+
+    @Column(updatable = false)
+    private String version;
+
+    @Column(name = "published_at", updatable = false)
+    private Instant publishedAt;
+
+    @Column(name = "published_by", updatable = false)
+    private UUID publishedBy;
+
+    @Column(updatable = false)
+    private String title;
+
+    @Column(updatable = false)
+    private String description;
+
+    @Column(name = "system_prompt", updatable = false)
+    private String systemPrompt;
+
+    @Column(updatable = false)
+    private String tools;
+
+    /** The runtime as JSON text, in the shape {@code GET .../runtime} answers. */
+    @Column(updatable = false)
+    private String runtime;
+
+    protected SkillVersion() {
+    }
+
+    static SkillVersion snapshot(Skill skill, String runtimeJson, String version, Instant at, UUID by) {
+        SkillVersion snapshot = new SkillVersion();
+        snapshot.skillId = skill.id();
+        snapshot.version = version;
+        snapshot.publishedAt = at;
+        snapshot.publishedBy = by;
+        snapshot.title = skill.title();
+        snapshot.description = skill.description();
+        snapshot.systemPrompt = skill.systemPrompt();
+        snapshot.tools = skill.tools();
+        snapshot.runtime = runtimeJson;
+        return snapshot;
+    }
+
+    String version() {
+        return version;
+    }
+
+    String title() {
+        return title;
+    }
+
+    String description() {
+        return description;
+    }
+
+    String systemPrompt() {
+        return systemPrompt;
+    }
+
+    String tools() {
+        return tools;
+    }
+
+    String runtime() {
+        return runtime;
+    }
+}

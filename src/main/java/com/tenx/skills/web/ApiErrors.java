@@ -1,0 +1,109 @@
+package com.tenx.skills.web;
+
+import com.tenx.skills.error.ContractException;
+import com.tenx.skills.error.ErrorCode;
+import com.tenx.skills.error.FieldProblem;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns every failure that reaches Spring MVC into the contract's error body. Together with
+ * {@link ErrorResponses} (filters, security) and {@link JsonErrorPage} (anything else), no
+ * response leaves the server with another error shape.
+ */
+@RestControllerAdvice
+public class ApiErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    @ExceptionHandler(ContractException.class)
+    ResponseEntity<ErrorBody> contract(ContractException e) {
+        return body(e.code(), e.getMessage(), e.details());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodySizeLimit.TooLarge tooLarge) {
+                return body(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), List.of());
+            }
+        }
+        return body(ErrorCode.INVALID_JSON, "The request body is not valid JSON.", List.of());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ErrorBody> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
+        return body(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the request body as application/json.", List.of());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ErrorBody> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return body(ErrorCode.NOT_ACCEPTABLE, "This server answers with application/json only.", List.of());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ErrorBody> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(ErrorCode.METHOD_NOT_ALLOWED.status());
+        if (e.getSupportedHttpMethods() != null) {
+            builder.allow(e.getSupportedHttpMethods().toArray(org.springframework.http.HttpMethod[]::new));
+        }
+        return builder.body(ErrorBody.of(ErrorCode.METHOD_NOT_ALLOWED,
+                "The method " + e.getMethod() + " is not allowed on this route.", List.of()));
+    }
+
+    @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
+    ResponseEntity<ErrorBody> noRoute(Exception e) {
+        return body(ErrorCode.NOT_FOUND, "No such route.", List.of());
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,
+            MissingRequestHeaderException.class})
+    ResponseEntity<ErrorBody> badParameter(Exception e) {
+        return body(ErrorCode.INVALID_REQUEST, "A request parameter is missing or malformed.", List.of());
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ErrorBody> integrity(DataIntegrityViolationException e) {
+        log.warn("Write refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
+        return body(ErrorCode.CONFLICT, "The change conflicts with the stored data; retry it.", List.of());
+    }
+
+    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+            TransientDataAccessResourceException.class, QueryTimeoutException.class})
+    ResponseEntity<ErrorBody> databaseUnavailable(Exception e) {
+        log.warn("Database unavailable: {}", e.getMessage());
+        return ResponseEntity.status(ErrorCode.SERVICE_UNAVAILABLE.status())
+                .header(HttpHeaders.RETRY_AFTER, "2")
+                .body(ErrorBody.of(ErrorCode.SERVICE_UNAVAILABLE,
+                        "The service is briefly unavailable; retry shortly.", List.of()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ErrorBody> unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return body(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side.", List.of());
+    }
+
+    private static ResponseEntity<ErrorBody> body(ErrorCode code, String message, List<FieldProblem> details) {
+        return ResponseEntity.status(code.status()).body(ErrorBody.of(code, message, details));
+    }
+}
