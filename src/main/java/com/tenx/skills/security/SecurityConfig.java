@@ -75,6 +75,7 @@ class SecurityConfig {
     WebSecurityCustomizer firewall() {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
         firewall.setAllowUrlEncodedSlash(true);
+        firewall.setAllowUrlEncodedPercent(true);
         return web -> web.httpFirewall(firewall);
     }
 

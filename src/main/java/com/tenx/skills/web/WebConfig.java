@@ -2,6 +2,7 @@ package com.tenx.skills.web;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,6 +39,11 @@ class WebConfig implements WebMvcConfigurer {
     @Bean
     TomcatConnectorCustomizer encodedSlashReachesTheApplication() {
         return connector -> connector.setEncodedSolidusHandling("passthrough");
+    }
+
+    @Bean
+    TomcatContextCustomizer jsonErrorReports() {
+        return JsonErrorReportValve::install;
     }
 
     @Override

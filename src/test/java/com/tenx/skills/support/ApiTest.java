@@ -1,0 +1,33 @@
+package com.tenx.skills.support;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the HTTP tests: the whole server on a random port, on PostgreSQL (see
+ * {@link TestDatabase}), driven over real HTTP. All subclasses share one server.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ApiTest {
+
+    @LocalServerPort
+    private int port;
+
+    protected Api api;
+
+    protected World world;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestSettings.properties(TestDatabase.get()).forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+        world = new World(api);
+    }
+}

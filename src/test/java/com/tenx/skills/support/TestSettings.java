@@ -1,0 +1,22 @@
+package com.tenx.skills.support;
+
+import java.util.Map;
+
+/** The configuration every test server gets, besides its database. */
+public final class TestSettings {
+
+    public static final String JWT_SECRET = "test-signing-secret-0123456789-abcdefghijklmnop";
+
+    private TestSettings() {
+    }
+
+    public static Map<String, String> properties(TestDatabase database) {
+        return Map.of(
+                "spring.datasource.url", database.url(),
+                "spring.datasource.username", database.username(),
+                "spring.datasource.password", database.password(),
+                "skills.jwt.secret", JWT_SECRET,
+                "skills.bootstrap-admin.email", World.ADMIN_EMAIL,
+                "skills.bootstrap-admin.password", World.ADMIN_PASSWORD);
+    }
+}
