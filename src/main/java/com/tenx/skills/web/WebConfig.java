@@ -24,11 +24,18 @@ class WebConfig implements WebMvcConfigurer {
     }
 
     @Bean
+    FilterRegistrationBean<AccessLog> accessLog() {
+        FilterRegistrationBean<AccessLog> registration = new FilterRegistrationBean<>(new AccessLog());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<BodySizeLimit> bodySizeLimit(ErrorResponses errors,
             @Value("${skills.max-body-size:1MB}") DataSize maxBodySize) {
         FilterRegistrationBean<BodySizeLimit> registration =
                 new FilterRegistrationBean<>(new BodySizeLimit(maxBodySize.toBytes(), errors));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 

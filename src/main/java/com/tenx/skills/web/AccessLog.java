@@ -1,0 +1,61 @@
+package com.tenx.skills.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * One log line per request, with its id, the caller, the handle, the route template, the status
+ * and the duration as structured fields. Never headers or bodies, so never a token or password.
+ */
+public class AccessLog extends OncePerRequestFilter {
+
+    /** Request attribute under which authentication leaves the caller's user id. */
+    public static final String USER_ID = AccessLog.class.getName() + ".userId";
+
+    private static final Logger log = LoggerFactory.getLogger("access");
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long start = System.nanoTime();
+        try {
+            chain.doFilter(request, response);
+        }
+        finally {
+            if (log.isInfoEnabled()) {
+                write(request, response, (System.nanoTime() - start) / 1_000_000.0);
+            }
+        }
+    }
+
+    private static void write(HttpServletRequest request, HttpServletResponse response, double millis) {
+        Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        Object handle = variables instanceof Map<?, ?> map ? map.get("handle") : null;
+        Object user = request.getAttribute(USER_ID);
+        String routeText = route != null ? route.toString() : "unmatched";
+        try (MDC.MDCCloseable a = MDC.putCloseable("http.method", request.getMethod());
+                MDC.MDCCloseable b = MDC.putCloseable("http.route", routeText);
+                MDC.MDCCloseable c = MDC.putCloseable("http.status", Integer.toString(response.getStatus()));
+                MDC.MDCCloseable d = MDC.putCloseable("durationMs", String.format("%.1f", millis));
+                MDC.MDCCloseable e = MDC.putCloseable("userId", user != null ? user.toString() : null);
+                MDC.MDCCloseable f = MDC.putCloseable("handle", handle != null ? handle.toString() : null);
+                MDC.MDCCloseable g = MDC.putCloseable("client", request.getRemoteAddr())) {
+            log.info("{} {} {} {}ms", request.getMethod(), routeText, response.getStatus(), String.format("%.1f", millis));
+        }
+    }
+
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return true;
+    }
+}
