@@ -21,9 +21,21 @@ class LoginController {
         return new TokenResponse(token.value(), "Bearer", token.expiresInSeconds());
     }
 
+    /** Its {@code toString} (logged by Spring MVC at DEBUG) never shows the password. */
     record LoginRequest(@NotNull String email, @NotNull String password) {
+
+        @Override
+        public String toString() {
+            return "LoginRequest[email=" + email + ", password=***]";
+        }
     }
 
+    /** Its {@code toString} (logged by Spring MVC at DEBUG) never shows the token. */
     record TokenResponse(String accessToken, String tokenType, long expiresIn) {
+
+        @Override
+        public String toString() {
+            return "TokenResponse[accessToken=***, tokenType=" + tokenType + ", expiresIn=" + expiresIn + "]";
+        }
     }
 }

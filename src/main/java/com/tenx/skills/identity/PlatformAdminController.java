@@ -51,7 +51,13 @@ class PlatformAdminController {
                 .body(new HandleResponse(true, saved.value()));
     }
 
+    /** Its {@code toString} (logged by Spring MVC at DEBUG) never shows the password. */
     record NewUser(@NotNull String email, @NotNull String password, Boolean platformAdmin) {
+
+        @Override
+        public String toString() {
+            return "NewUser[email=" + email + ", password=***, platformAdmin=" + platformAdmin + "]";
+        }
     }
 
     record TenantBody(@NotNull @Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*") String plan,

@@ -119,6 +119,11 @@ public class ApiErrors {
     }
 
     private static ResponseEntity<ErrorBody> body(ErrorCode code, String message, List<FieldProblem> details) {
-        return ResponseEntity.status(code.status()).body(ErrorBody.of(code, message, details));
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(code.status());
+        if (code.status().value() == 401) {
+            // Every 401 names the scheme (RFC 6750), as ErrorResponses does for filter-level ones.
+            builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+        }
+        return builder.body(ErrorBody.of(code, message, details));
     }
 }

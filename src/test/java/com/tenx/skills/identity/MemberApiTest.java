@@ -1,0 +1,160 @@
+package com.tenx.skills.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tenx.skills.support.ApiTest;
+import com.tenx.skills.support.Json;
+import com.tenx.skills.support.Reply;
+import com.tenx.skills.support.World;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** {@code PUT/DELETE /v2/handles/{handle}/members/{userId}}: who may manage members, and how far. */
+class MemberApiTest extends ApiTest {
+
+    @Autowired
+    JdbcClient db;
+
+    private Reply put(String token, String handle, String userId, String role) {
+        return api.put("/v2/handles/" + handle + "/members/" + userId).token(token)
+                .json(Json.object().put("role", role)).send();
+    }
+
+    private Reply delete(String token, String handle, String userId) {
+        return api.delete("/v2/handles/" + handle + "/members/" + userId).token(token).send();
+    }
+
+    private Optional<String> storedRole(String handle, String userId) {
+        return db.sql("""
+                SELECT m.role FROM memberships m JOIN handles h ON h.id = m.handle_id
+                WHERE h.handle = :handle AND m.user_id = :user""")
+                .param("handle", handle).param("user", UUID.fromString(userId))
+                .query(String.class).optional();
+    }
+
+    private static void assertError(Reply reply, int status, String code) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+        assertThat(reply.json().path("ok").asBoolean(true)).isFalse();
+        assertThat(reply.error()).isEqualTo(code);
+    }
+
+    @Test
+    void adminAddsACreator() {
+        World.Member admin = world.member("ADMIN", "growth_tools");
+        World.User user = world.user();
+
+        Reply reply = put(admin.token(), admin.handle(), user.id(), "CREATOR");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json()).isEqualTo(Json.parse("""
+                {"ok":true,"member":{"userId":"%s","handle":"%s","role":"CREATOR"}}"""
+                .formatted(user.id(), admin.handle())));
+        assertThat(storedRole(admin.handle(), user.id())).contains("CREATOR");
+        assertThat(api.get("/v2/handles/" + admin.handle() + "/skills").token(user.token()).send().status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void adminCannotGrantOwner() {
+        World.Member admin = world.member("ADMIN");
+        World.User user = world.user();
+
+        assertError(put(admin.token(), admin.handle(), user.id(), "OWNER"), 403, "insufficient_role");
+        assertThat(storedRole(admin.handle(), user.id())).isEmpty();
+    }
+
+    @Test
+    void adminCannotRemoveOrDemoteAnOwner() {
+        World.Member admin = world.member("ADMIN");
+        World.User owner = world.user();
+        world.grant(admin.handle(), owner.id(), "OWNER");
+
+        assertError(delete(admin.token(), admin.handle(), owner.id()), 403, "insufficient_role");
+        assertError(put(admin.token(), admin.handle(), owner.id(), "VIEWER"), 403, "insufficient_role");
+        assertThat(storedRole(admin.handle(), owner.id())).contains("OWNER");
+    }
+
+    @Test
+    void ownerMayGrantOwner() {
+        World.Member owner = world.member("OWNER");
+        World.User user = world.user();
+
+        assertThat(put(owner.token(), owner.handle(), user.id(), "OWNER").status()).isEqualTo(200);
+        assertThat(storedRole(owner.handle(), user.id())).contains("OWNER");
+    }
+
+    @Test
+    void creatorCannotManageMembers() {
+        World.Member creator = world.creator();
+        World.User user = world.user();
+        world.grant(creator.handle(), user.id(), "VIEWER");
+
+        assertError(put(creator.token(), creator.handle(), user.id(), "CREATOR"), 403, "insufficient_role");
+        assertError(delete(creator.token(), creator.handle(), user.id()), 403, "insufficient_role");
+        assertThat(storedRole(creator.handle(), user.id())).contains("VIEWER");
+    }
+
+    @Test
+    void adminOfOneHandleCannotManageAnother() {
+        World.Member admin = world.member("ADMIN");
+        World.Member other = world.creator();
+
+        assertError(put(admin.token(), other.handle(), admin.user().id(), "OWNER"), 403, "insufficient_role");
+        assertThat(storedRole(other.handle(), admin.user().id())).isEmpty();
+    }
+
+    @Test
+    void platformAdminManagesMembersButHasNoRoleOnTheHandle() {
+        String handle = world.handle(world.tenant("growth_tools"));
+        World.User user = world.user();
+
+        assertThat(put(world.adminToken(), handle, user.id(), "OWNER").status()).isEqualTo(200);
+        assertThat(storedRole(handle, user.id())).contains("OWNER");
+        assertError(api.get("/v2/handles/" + handle + "/skills").token(world.adminToken()).send(),
+                403, "insufficient_role");
+        assertError(api.put("/v2/handles/" + handle + "/skills/crm-lookup").token(world.adminToken())
+                .json(Json.skill()).send(), 403, "insufficient_role");
+        assertThat(delete(world.adminToken(), handle, user.id()).status()).isEqualTo(204);
+        assertThat(storedRole(handle, user.id())).isEmpty();
+    }
+
+    @Test
+    void unknownUserIs404NotFound() {
+        World.Member admin = world.member("ADMIN");
+
+        assertError(put(admin.token(), admin.handle(), UUID.randomUUID().toString(), "VIEWER"), 404, "not_found");
+        assertError(put(admin.token(), admin.handle(), "not-a-user-id", "VIEWER"), 404, "not_found");
+    }
+
+    @Test
+    void badRoleIs400() {
+        World.Member admin = world.member("ADMIN");
+        World.User user = world.user();
+
+        assertError(put(admin.token(), admin.handle(), user.id(), "SUPERUSER"), 400, "invalid_request");
+        assertError(api.put("/v2/handles/" + admin.handle() + "/members/" + user.id()).token(admin.token())
+                .json(Json.object()).send(), 400, "invalid_request");
+        assertError(api.put("/v2/handles/" + admin.handle() + "/members/" + user.id()).token(admin.token())
+                .json(Json.object().set("role", Json.array())).send(), 400, "invalid_request");
+        assertThat(storedRole(admin.handle(), user.id())).isEmpty();
+    }
+
+    @Test
+    void deleteIs204AndIdempotent() {
+        World.Member admin = world.member("ADMIN");
+        World.User user = world.user();
+        world.grant(admin.handle(), user.id(), "CREATOR");
+
+        Reply first = delete(admin.token(), admin.handle(), user.id());
+        Reply second = delete(admin.token(), admin.handle(), user.id());
+
+        assertThat(first.status()).isEqualTo(204);
+        assertThat(first.body()).isEmpty();
+        assertThat(second.status()).isEqualTo(204);
+        assertThat(storedRole(admin.handle(), user.id())).isEmpty();
+        assertThat(delete(admin.token(), admin.handle(), UUID.randomUUID().toString()).status()).isEqualTo(204);
+    }
+}
