@@ -1,11 +1,11 @@
 package com.tenx.skills.identity;
 
 import com.tenx.skills.error.AccessDenied;
+import com.tenx.skills.error.ContractException;
 import com.tenx.skills.error.ErrorCode;
 import com.tenx.skills.error.NotFound;
 import com.tenx.skills.security.CurrentUser;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -39,8 +39,7 @@ class HandleAccess {
                         (Long) rs.getObject("handle_id", Long.class), Role.parse(rs.getString("role")),
                         Tenant.parseFeatures(rs.getString("features"))))
                 .optional()
-                .orElseThrow(() -> new com.tenx.skills.error.ContractException(ErrorCode.INVALID_TOKEN,
-                        "The access token names no known user."));
+                .orElseThrow(HandleAccess::unknownUser);
         boolean asPlatformAdmin = route.platformAdmin() && row.platformAdmin();
         if (asPlatformAdmin && row.handleId() == null) {
             throw new NotFound(ErrorCode.NOT_FOUND, "No such handle.");
@@ -57,23 +56,21 @@ class HandleAccess {
     }
 
     void requirePlatformAdmin(CurrentUser user) {
-        jdbc.sql("SELECT platform_admin FROM users WHERE id = :user")
+        boolean admin = jdbc.sql("SELECT platform_admin FROM users WHERE id = :user")
                 .param("user", user.id())
                 .query(Boolean.class)
                 .optional()
-                .filter(Boolean::booleanValue)
-                .orElseThrow(AccessDenied::notPlatformAdmin);
+                .orElseThrow(HandleAccess::unknownUser);
+        if (!admin) {
+            throw AccessDenied.notPlatformAdmin();
+        }
+    }
+
+    /** A well-signed token whose user no longer exists is as good as no token. */
+    static ContractException unknownUser() {
+        return new ContractException(ErrorCode.INVALID_TOKEN, "The access token names no known user.");
     }
 
     private record Row(String email, boolean platformAdmin, Long handleId, Role role, List<String> features) {
-    }
-
-    static UUID parseUserId(String raw) {
-        try {
-            return UUID.fromString(raw);
-        }
-        catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

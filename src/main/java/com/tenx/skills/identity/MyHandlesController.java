@@ -41,17 +41,28 @@ class MyHandlesController {
 
         @Transactional(readOnly = true)
         List<MyHandle> of(CurrentUser user) {
-            return jdbc.sql("""
+            List<MyHandle> handles = new java.util.ArrayList<>();
+            boolean[] known = {false};
+            jdbc.sql("""
                     SELECT h.handle, m.role, t.features
-                    FROM memberships m
-                    JOIN handles h ON h.id = m.handle_id
-                    JOIN tenants t ON t.id = h.tenant_id
-                    WHERE m.user_id = :user
+                    FROM users u
+                    LEFT JOIN memberships m ON m.user_id = u.id
+                    LEFT JOIN handles h ON h.id = m.handle_id
+                    LEFT JOIN tenants t ON t.id = h.tenant_id
+                    WHERE u.id = :user
                     ORDER BY h.handle""")
                     .param("user", user.id())
-                    .query((rs, n) -> new MyHandle(rs.getString("handle"), Role.valueOf(rs.getString("role")),
-                            Tenant.parseFeatures(rs.getString("features"))))
-                    .list();
+                    .query(rs -> {
+                        known[0] = true;
+                        if (rs.getString("handle") != null) {
+                            handles.add(new MyHandle(rs.getString("handle"), Role.valueOf(rs.getString("role")),
+                                    Tenant.parseFeatures(rs.getString("features"))));
+                        }
+                    });
+            if (!known[0]) {
+                throw HandleAccess.unknownUser();
+            }
+            return handles;
         }
     }
 }

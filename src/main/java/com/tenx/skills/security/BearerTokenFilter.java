@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import com.tenx.skills.web.AccessLog;
 import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -45,6 +46,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, List.of()));
             SecurityContextHolder.setContext(context);
             MDC.put("userId", user.id().toString());
+            request.setAttribute(AccessLog.USER_ID, user.id());
         }
         catch (TokenRejected rejected) {
             request.setAttribute(FAILURE_ATTRIBUTE, rejected);

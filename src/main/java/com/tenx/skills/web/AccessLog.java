@@ -47,8 +47,8 @@ public class AccessLog extends OncePerRequestFilter {
                 MDC.MDCCloseable b = MDC.putCloseable("http.route", routeText);
                 MDC.MDCCloseable c = MDC.putCloseable("http.status", Integer.toString(response.getStatus()));
                 MDC.MDCCloseable d = MDC.putCloseable("durationMs", String.format("%.1f", millis));
-                MDC.MDCCloseable e = MDC.putCloseable("userId", user != null ? user.toString() : null);
-                MDC.MDCCloseable f = MDC.putCloseable("handle", handle != null ? handle.toString() : null);
+                MDC.MDCCloseable e = MDC.putCloseable("userId", user != null ? user.toString() : "-");
+                MDC.MDCCloseable f = MDC.putCloseable("handle", handle != null ? handle.toString() : "-");
                 MDC.MDCCloseable g = MDC.putCloseable("client", request.getRemoteAddr())) {
             log.info("{} {} {} {}ms", request.getMethod(), routeText, response.getStatus(), String.format("%.1f", millis));
         }

@@ -21,6 +21,7 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.servlet.NoHandlerFoundException;
@@ -110,6 +111,12 @@ public class ApiErrors {
                 .header(HttpHeaders.RETRY_AFTER, "2")
                 .body(ErrorBody.of(ErrorCode.SERVICE_UNAVAILABLE,
                         "The service is briefly unavailable; retry shortly.", List.of()));
+    }
+
+    /** The client went away mid-answer: nothing to answer, and nothing wrong on our side. */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone(AsyncRequestNotUsableException e) {
+        log.debug("Client went away: {}", e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)
