@@ -8,9 +8,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The clock, the deployment facts, and the one per-vendor detail of the migrations. */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class PlatformConfig {
 
     @Bean
