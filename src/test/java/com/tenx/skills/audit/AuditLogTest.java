@@ -79,6 +79,22 @@ class AuditLogTest extends ApiTest {
     }
 
     @Test
+    void generatedRequestIdIsTheOneRecorded() {
+        Reply put = api.put(skills.path("crm-lookup")).token(admin.token()).header("X-Request-Id", "not sane!")
+                .json(Json.skill()).send();
+
+        assertThat(put.header("X-Request-Id")).isNotEqualTo("not sane!");
+        assertThat(entries().get(0).get("requestId").asString()).isEqualTo(put.header("X-Request-Id"));
+    }
+
+    @Test
+    void adminOfAnotherHandleMayNotReadThisLog() {
+        World.Member stranger = world.member("ADMIN", "growth_tools");
+
+        assertError(audit(stranger.token(), ""), 403, "insufficient_role");
+    }
+
+    @Test
     void ownerMayReadTheAuditLog() {
         World.Member owner = world.member("OWNER", "growth_tools");
         new SkillApi(api, owner).put("crm-lookup", Json.skill());

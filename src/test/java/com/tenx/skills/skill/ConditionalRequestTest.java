@@ -47,6 +47,30 @@ class ConditionalRequestTest extends ApiTest {
     }
 
     @Test
+    void ifNoneMatchComparesWeaklyAndAcceptsLists() {
+        String skillTag = skills.etag("crm-lookup");
+
+        Reply weak = api.get(skills.path("crm-lookup")).token(skills.token()).header("If-None-Match", "W/" + skillTag)
+                .send();
+        Reply listed = api.get(skills.path("crm-lookup")).token(skills.token())
+                .header("If-None-Match", "\"other\", " + skillTag).send();
+        Reply star = api.get(skills.path("crm-lookup")).token(skills.token()).header("If-None-Match", "*").send();
+
+        assertThat(weak.status()).isEqualTo(304);
+        assertThat(listed.status()).isEqualTo(304);
+        assertThat(star.status()).isEqualTo(304);
+    }
+
+    @Test
+    void weakIfMatchNeverMatches() {
+        String skillTag = skills.etag("crm-lookup");
+
+        assertError(api.put(skills.path("crm-lookup")).token(skills.token()).header("If-Match", "W/" + skillTag)
+                .json(Json.skill().put("displayName", "Weak")).send(), 412, "precondition_failed");
+        assertThat(skills.skill("crm-lookup").get("title").asString()).isEqualTo("CRM Lookup");
+    }
+
+    @Test
     void ifNoneMatchWithAnotherEtagAnswersTheBody() {
         Reply one = api.get(skills.path("crm-lookup")).token(skills.token()).header("If-None-Match", "\"nope\"").send();
 
@@ -86,8 +110,10 @@ class ConditionalRequestTest extends ApiTest {
 
         assertThat(skills.etag("crm-lookup")).isEqualTo(skillTag);
         assertThat(skills.listEtag()).isNotEqualTo(listTag);
+        String afterPut = skills.listEtag();
         skills.delete("other");
         assertThat(skills.etag("crm-lookup")).isEqualTo(skillTag);
+        assertThat(skills.listEtag()).isNotEqualTo(afterPut);
     }
 
     @Test

@@ -114,9 +114,24 @@ class ErrorBodyTest extends ApiTest {
         assertError(skills.getRuntime("crm-lookup"), 404, "runtime_not_found");
     }
 
+    @Test
+    void deeplyNestedJsonIs400NotA500() {
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        String body = "{\"displayName\":\"A\",\"tools\":[{\"type\":\"http\",\"name\":\"x\",\"config\":"
+                + "{\"url\":\"https://a.example.com\",\"deep\":" + deep + "}}]}";
+
+        Reply reply = api.put(skills.path("crm-lookup")).token(skills.token())
+                .body(body.getBytes(StandardCharsets.UTF_8), "application/json").send();
+
+        assertError(reply, 400, "invalid_json");
+        assertError(skills.get("crm-lookup"), 404, "skill_not_found");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/v2/handles/h/skills/crm%00lookup", "/v2/handles/h/skills/crm%ZZ", "/nope%ZZ",
-            "/v2/handles/h/skills/%", "/v2/handles/h/skills/crm%0"})
+            "/v2/handles/h/skills/%", "/v2/handles/h/skills/crm%0", "/v2/handles/h/skills/a{b",
+            "/v2/handles/h/skills/crm;x=1", "/v2/handles/h/skills/crm%3Bx", "//v2/handles/h/skills",
+            "/v2/handles/h/skills/%2e%2e/x", "/v2/handles/h/skills/crm%5Cx"})
     void malformedUrlIs400WithAJsonBody(String target) {
         Reply reply = RawHttp.send(port(), "GET", target, "Authorization: Bearer " + skills.token());
 

@@ -64,6 +64,8 @@ class RequestIdTest extends ApiTest {
                 .header("Content-Type", "application/json").body(new byte[2 * 1024 * 1024], null).send()
                 .header("X-Request-Id")).isEqualTo("too-big-1");
         assertThat(RawHttp.send(port, "GET", "/v2/handles/x/skills/a%ZZ", "X-Request-Id: bad-url-1")
-                .header("X-Request-Id")).isNotBlank();
+                .header("X-Request-Id")).isEqualTo("bad-url-1");
+        assertThat(RawHttp.send(port, "GET", "/v2/handles/x/skills/a%00", "X-Request-Id: bad url")
+                .header("X-Request-Id")).isNotBlank().isNotEqualTo("bad url");
     }
 }
