@@ -164,7 +164,20 @@ class ConditionalRequestTest extends ApiTest {
     void ifMatchOnAMissingSkillIs412() {
         assertError(api.put(skills.path("missing")).token(skills.token()).header("If-Match", "\"1\"")
                 .json(Json.skill()).send(), 412, "precondition_failed");
+        assertError(api.put(skills.path("missing")).token(skills.token()).header("If-Match", "*")
+                .json(Json.skill()).send(), 412, "precondition_failed");
+        assertError(api.delete(skills.path("missing")).token(skills.token()).header("If-Match", "*").send(), 412,
+                "precondition_failed");
         assertError(skills.get("missing"), 404, "skill_not_found");
+    }
+
+    @Test
+    void ifMatchStarLetsAWriteToAnExistingSkillThrough() {
+        Reply reply = api.put(skills.path("crm-lookup")).token(skills.token()).header("If-Match", "*")
+                .json(Json.skill().put("displayName", "Any state")).send();
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(skills.skill("crm-lookup").get("title").asString()).isEqualTo("Any state");
     }
 
     @Test
