@@ -3,7 +3,6 @@ package com.tenx.skills.web;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import org.apache.catalina.Container;
 import org.apache.catalina.Context;
 import org.apache.catalina.Lifecycle;
@@ -30,7 +29,7 @@ public class JsonErrorReportValve extends ErrorReportValve {
         try {
             response.resetBuffer();
             if (response.getHeader(RequestIds.HEADER) == null) {
-                response.setHeader(RequestIds.HEADER, UUID.randomUUID().toString());
+                response.setHeader(RequestIds.HEADER, RequestIds.idFor(request.getHeader(RequestIds.HEADER)));
             }
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
