@@ -64,9 +64,15 @@ class Handle {
      * even when the wall clock has not moved on or has gone back.
      */
     WriteStamp advance(Instant now) {
-        changeSeq++;
-        clockMs = Math.max(now.toEpochMilli(), clockMs + 1);
-        return new WriteStamp(changeSeq, Instant.ofEpochMilli(clockMs));
+        WriteStamp stamp = next(now);
+        changeSeq = stamp.seq();
+        clockMs = stamp.at().toEpochMilli();
+        return stamp;
+    }
+
+    /** The stamp a write would take now, without taking it. */
+    WriteStamp next(Instant now) {
+        return new WriteStamp(changeSeq + 1, Instant.ofEpochMilli(Math.max(now.toEpochMilli(), clockMs + 1)));
     }
 
     void expireUpTo(long seq) {

@@ -39,6 +39,14 @@ public class HandleLedger {
         return new Position(handle.changeSeq(), handle.expiredSeq());
     }
 
+    /** The stamp the next write would take if it came now: what a dry run answers. */
+    @Transactional(readOnly = true)
+    public WriteStamp preview(long handleId) {
+        Handle handle = handles.findById(handleId)
+                .orElseThrow(() -> new NotFound(ErrorCode.NOT_FOUND, "No such handle."));
+        return handle.next(clock.instant());
+    }
+
     /** A handle's change counter and the highest counter value whose tombstones are gone. */
     public record Position(long seq, long expiredSeq) {
     }

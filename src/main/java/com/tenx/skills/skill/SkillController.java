@@ -120,18 +120,22 @@ class SkillController {
     PublishAnswer publish(HandleGrant grant, @PathVariable String skillKey,
             @RequestBody(required = false) byte[] body,
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestParam(defaultValue = "false") boolean dryRun) {
         String key = SkillKey.parse(skillKey);
         String fromVersion = fromVersion(bodies.read(body, contentType));
-        SkillService.Published published = skills.publish(grant, key, fromVersion, new Preconditions(ifMatch, null));
-        return new PublishAnswer(true, published.skillKey(), published.version(), published.fromVersion());
+        SkillService.Published published = skills.publish(grant, key, fromVersion, new Preconditions(ifMatch, null),
+                dryRun);
+        return new PublishAnswer(true, published.skillKey(), published.version(), published.fromVersion(),
+                dryRun ? Boolean.TRUE : null);
     }
 
     @DeleteMapping("/{skillKey}")
     @HandleRoute(Role.CREATOR)
     ResponseEntity<Void> delete(HandleGrant grant, @PathVariable String skillKey,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        skills.delete(grant, SkillKey.parse(skillKey), new Preconditions(ifMatch, null));
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestParam(defaultValue = "false") boolean dryRun) {
+        skills.delete(grant, SkillKey.parse(skillKey), new Preconditions(ifMatch, null), dryRun);
         return ResponseEntity.noContent().build();
     }
 
@@ -173,7 +177,7 @@ class SkillController {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record PublishAnswer(boolean ok, String skillKey, String version, String fromVersion) {
+    record PublishAnswer(boolean ok, String skillKey, String version, String fromVersion, Boolean dryRun) {
     }
 
     record VersionList(List<VersionReads.VersionSummary> versions) {

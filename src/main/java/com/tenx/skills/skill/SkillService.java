@@ -94,29 +94,37 @@ class SkillService {
     /**
      * Publishes the skill as it is, or, with {@code fromVersion}, first restores that version's
      * metadata and runtime: either way a new snapshot with a new, strictly increasing version.
+     * A dry run answers the version the publish would take if it came now.
      */
     @Transactional
-    Published publish(HandleGrant grant, String key, String fromVersion, Preconditions preconditions) {
-        HandleLedger.Lock lock = ledger.lock(grant.handleId());
+    Published publish(HandleGrant grant, String key, String fromVersion, Preconditions preconditions,
+            boolean dryRun) {
+        HandleLedger.Lock lock = dryRun ? null : ledger.lock(grant.handleId());
         Skill skill = existing(grant, key);
         preconditions.check(skill.etag());
-        WriteStamp stamp;
-        SkillRuntime runtime;
-        if (fromVersion != null) {
-            SkillVersion source = versions.find(skill.id(), fromVersion)
-                    .orElseThrow(() -> new NotFound(ErrorCode.VERSION_NOT_FOUND, "No such published version."));
-            stamp = lock.stamp();
-            skill.edit(new SkillMetadata(source.title(), source.description(), source.systemPrompt(), source.tools(),
-                    SkillStatus.DRAFT), stamp);
-            RuntimeSpec spec = runtimeOf(source);
-            runtime = runtimes.findById(skill.id()).orElseGet(() -> runtimes.save(SkillRuntime.of(skill.id(), spec,
-                    stamp.at())));
-            runtime.replace(spec, stamp.at());
+        Optional<SkillVersion> source = Optional.ofNullable(fromVersion).map(version -> versions
+                .find(skill.id(), version)
+                .orElseThrow(() -> new NotFound(ErrorCode.VERSION_NOT_FOUND, "No such published version.")));
+        Optional<SkillRuntime> current = runtimes.findById(skill.id());
+        if (source.isEmpty() && current.isEmpty()) {
+            throw new InvalidInput(ErrorCode.RUNTIME_NOT_CONFIGURED, "Configure the skill's runtime before publishing it.");
         }
-        else {
-            runtime = runtimes.findById(skill.id()).orElseThrow(() -> new InvalidInput(
-                    ErrorCode.RUNTIME_NOT_CONFIGURED, "Configure the skill's runtime before publishing it."));
-            stamp = lock.stamp();
+        if (dryRun) {
+            return new Published(key, ledger.preview(grant.handleId()).version(), fromVersion);
+        }
+        WriteStamp stamp = lock.stamp();
+        SkillRuntime runtime = current.orElse(null);
+        if (source.isPresent()) {
+            SkillVersion snapshot = source.get();
+            skill.edit(new SkillMetadata(snapshot.title(), snapshot.description(), snapshot.systemPrompt(),
+                    snapshot.tools(), SkillStatus.DRAFT), stamp);
+            RuntimeSpec spec = runtimeOf(snapshot);
+            if (runtime == null) {
+                runtime = runtimes.save(SkillRuntime.of(skill.id(), spec, stamp.at()));
+            }
+            else {
+                runtime.replace(spec, stamp.at());
+            }
         }
         String version = stamp.version();
         skill.publish(version, stamp);
@@ -128,11 +136,11 @@ class SkillService {
 
     /** Deletes the skill with its runtime and versions; deleting a missing skill changes nothing. */
     @Transactional
-    void delete(HandleGrant grant, String key, Preconditions preconditions) {
-        HandleLedger.Lock lock = ledger.lock(grant.handleId());
+    void delete(HandleGrant grant, String key, Preconditions preconditions, boolean dryRun) {
+        HandleLedger.Lock lock = dryRun ? null : ledger.lock(grant.handleId());
         Optional<Skill> existing = skills.find(grant.handleId(), key);
         preconditions.check(existing.map(Skill::etag).orElse(null));
-        if (existing.isEmpty()) {
+        if (existing.isEmpty() || dryRun) {
             return;
         }
         WriteStamp stamp = lock.stamp();

@@ -138,4 +138,47 @@ class DryRunTest extends ApiTest {
         assertError(api.put(locked.path("crm-lookup") + "?dryRun=true").token(locked.token()).json(Json.skill())
                 .send(), 403, "feature_locked");
     }
+
+    @Test
+    void dryRunPublishAnswersTheNextVersionAndPublishesNothing() {
+        skills.put("crm-lookup", Json.skill());
+        skills.putRuntime("crm-lookup", Json.runtime());
+        JsonNode before = skills.skill("crm-lookup");
+        int audited = auditEntries().size();
+
+        Reply reply = api.post(skills.path("crm-lookup") + "/publish?dryRun=true").token(skills.token()).send();
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().get("dryRun").asBoolean()).isTrue();
+        String previewed = reply.json().get("version").asString();
+        assertThat(previewed).matches("v[0-9]{13}");
+        assertThat(skills.skill("crm-lookup")).isEqualTo(before);
+        assertThat(auditEntries().size()).isEqualTo(audited);
+        Reply versions = api.get(skills.path("crm-lookup") + "/versions").token(skills.token()).send();
+        assertThat(versions.json().get("versions").size()).isZero();
+        String published = skills.publish("crm-lookup").json().get("version").asString();
+        assertThat(Long.parseLong(published.substring(1))).isGreaterThanOrEqualTo(Long.parseLong(previewed.substring(1)));
+    }
+
+    @Test
+    void dryRunPublishStillNeedsTheRuntime() {
+        skills.put("crm-lookup", Json.skill());
+
+        Reply reply = api.post(skills.path("crm-lookup") + "/publish?dryRun=true").token(skills.token()).send();
+
+        assertError(reply, 400, "runtime_not_configured");
+    }
+
+    @Test
+    void dryRunDeleteAnswers204AndKeepsTheSkill() {
+        skills.put("crm-lookup", Json.skill());
+        JsonNode before = skills.skill("crm-lookup");
+        int audited = auditEntries().size();
+
+        Reply reply = api.delete(skills.path("crm-lookup") + "?dryRun=true").token(skills.token()).send();
+
+        assertThat(reply.status()).isEqualTo(204);
+        assertThat(skills.skill("crm-lookup")).isEqualTo(before);
+        assertThat(auditEntries().size()).isEqualTo(audited);
+    }
 }
