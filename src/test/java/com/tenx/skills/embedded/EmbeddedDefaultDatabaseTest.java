@@ -3,6 +3,7 @@ package com.tenx.skills.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tenx.skills.support.Api;
+import com.tenx.skills.support.Concurrently;
 import com.tenx.skills.support.Json;
 import com.tenx.skills.support.Reply;
 import com.tenx.skills.support.World;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,6 +122,26 @@ class EmbeddedDefaultDatabaseTest {
                 .send();
         assertThat(remote.status()).isEqualTo(400);
         assertThat(remote.error()).isEqualTo("invalid_tools");
+    }
+
+    @Test
+    void concurrentWritesOnTheEmbeddedDatabaseAreAllApplied() {
+        World.Member creator = world.creator();
+        String skills = "/v2/handles/" + creator.handle() + "/skills";
+        api.put(skills + "/busy").token(creator.token()).json(Json.skill()).send();
+        api.put(skills + "/busy/runtime").token(creator.token()).json(Json.runtime()).send();
+
+        List<Reply> replies = Concurrently.run(32, i -> i % 2 == 0
+                ? api.post(skills + "/busy/publish").token(creator.token()).send()
+                : api.put(skills + "/busy").token(creator.token()).json(Json.skill().put("description", "edit " + i))
+                        .send());
+
+        assertThat(replies).extracting(Reply::status).containsOnly(200);
+        List<String> versions = replies.stream().filter(reply -> reply.json().has("version"))
+                .map(reply -> reply.json().get("version").asString()).toList();
+        assertThat(versions).hasSize(16).doesNotHaveDuplicates();
+        JsonNode listed = api.get(skills + "/busy/versions").token(creator.token()).send().json().get("versions");
+        assertThat(listed.size()).isEqualTo(16);
     }
 
     @Test
