@@ -16,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Many writes to one skill at the same moment, half of them through a second server instance on
@@ -115,6 +116,32 @@ class ConcurrentWritesTest extends ApiTest {
                 handleId)).containsExactly(last);
         assertThat(Rows.column("SELECT change_seq FROM handles WHERE id = ?", handleId))
                 .isEqualTo(Rows.column("SELECT change_seq FROM skills WHERE handle_id = ?", handleId));
+    }
+
+    @Test
+    void concurrentCreatesAndDeletesLeaveTheSkillOrItsTombstoneNeverBoth() {
+        String cursor = api.get(skills).token(creator.token()).send().json().get("cursor").asString();
+
+        List<Reply> replies = Concurrently.run(WRITERS, i -> i % 2 == 0
+                ? through(i / 2).put(skills + "/flicker").token(creator.token()).json(Json.skill()).send()
+                : through(i / 2).delete(skills + "/flicker").token(creator.token()).send());
+
+        assertThat(replies).extracting(Reply::status).allMatch(status -> status == 200 || status == 201 || status == 204,
+                "200, 201 or 204");
+        long created = replies.stream().filter(reply -> reply.status() == 201).count();
+        long deletions = Rows.count("""
+                SELECT count(*) FROM audit_entries WHERE handle_id = ? AND skill_key = 'flicker' AND action = 'skill.delete'""",
+                handleId);
+        long rows = Rows.count("SELECT count(*) FROM skills WHERE handle_id = ? AND skill_key = 'flicker'", handleId);
+        long tombstones = Rows.count("SELECT count(*) FROM skill_tombstones WHERE handle_id = ? AND skill_key = 'flicker'",
+                handleId);
+        assertThat(rows + tombstones).isEqualTo(1);
+        assertThat(created - deletions).isEqualTo(rows);
+        assertThat(api.get(skills + "/flicker").token(creator.token()).send().status()).isEqualTo(rows == 1 ? 200 : 404);
+
+        JsonNode changes = api.get(skills + "?since=" + cursor).token(creator.token()).send().json();
+        assertThat(changes.get("skills").size()).isEqualTo(rows);
+        assertThat(changes.get("deleted").size()).isEqualTo(tombstones);
     }
 
     @Test

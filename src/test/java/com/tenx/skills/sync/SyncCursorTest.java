@@ -42,6 +42,18 @@ class SyncCursorTest extends ApiTest {
     }
 
     @Test
+    void cursorOfAnEmptyHandleAnswersItsFirstSkill() {
+        JsonNode empty = skills.list(null, null);
+        assertThat(empty.get("skills").size()).isZero();
+
+        skills.create("first");
+        JsonNode changes = skills.list(empty.get("cursor").asString(), null);
+
+        assertThat(keys(changes.get("skills"))).containsExactly("first");
+        assertThat(changes.get("deleted").size()).isZero();
+    }
+
+    @Test
     void sinceWithoutChangesIsEmpty() {
         skills.create("alpha", "beta");
         String cursor = skills.list(null, null).get("cursor").asString();
