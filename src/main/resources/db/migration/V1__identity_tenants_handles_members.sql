@@ -28,7 +28,7 @@ CREATE TABLE handles (
     -- last timestamp (epoch ms) handed out to a write on this handle; keeps updatedAt and
     -- published versions strictly increasing even for writes in the same millisecond
     clock_ms    BIGINT NOT NULL DEFAULT 0,
-    -- sync cursors at or below this counter value can no longer be answered (tombstones purged)
+    -- sync cursors below this counter value can no longer be answered (their tombstones are purged)
     expired_seq BIGINT NOT NULL DEFAULT 0,
     created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT handles_handle_unique UNIQUE (handle)

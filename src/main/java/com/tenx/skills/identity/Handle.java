@@ -74,8 +74,4 @@ class Handle {
     WriteStamp next(Instant now) {
         return new WriteStamp(changeSeq + 1, Instant.ofEpochMilli(Math.max(now.toEpochMilli(), clockMs + 1)));
     }
-
-    void expireUpTo(long seq) {
-        expiredSeq = Math.max(expiredSeq, seq);
-    }
 }

@@ -62,8 +62,11 @@ class SkillController {
     ResponseEntity<SkillList> list(HandleGrant grant, @RequestParam(required = false) String since,
             @RequestParam(required = false) Integer limit,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        if (ifNoneMatch != null && ETags.matches(ifNoneMatch, reads.currentListEtag(grant, since, limit))) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(reads.currentListEtag(grant, since, limit)).build();
+        if (ifNoneMatch != null) {
+            String current = reads.currentListEtag(grant, since, limit);
+            if (ETags.matches(ifNoneMatch, current)) {
+                return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(current).build();
+            }
         }
         SkillList list = reads.list(grant, since, limit);
         return ResponseEntity.ok().eTag(list.etag()).body(list);

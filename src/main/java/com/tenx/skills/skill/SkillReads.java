@@ -43,11 +43,22 @@ class SkillReads {
     /** The list's ETag as of now, without reading the skills: enough to answer 304. */
     @Transactional(readOnly = true)
     String currentListEtag(HandleGrant grant, String since, Integer limit) {
-        return listEtag(ledger.position(grant.handleId()).seq(), since, limit);
+        SyncCursor cursor = validated(grant, since, limit);
+        HandleLedger.Position position = ledger.position(grant.handleId());
+        if (cursor != null && (cursor.seq() > position.seq() || !cursor.isPage() && cursor.seq() < position.expiredSeq())) {
+            throw expired();
+        }
+        return listEtag(position.seq(), since, limit);
     }
 
     @Transactional(readOnly = true)
     SkillList list(HandleGrant grant, String since, Integer limit) {
+        SyncCursor cursor = validated(grant, since, limit);
+        return cursor == null || cursor.isPage() ? fullList(grant, cursor, since, limit)
+                : changesSince(grant, cursor.seq(), since, limit);
+    }
+
+    private static SyncCursor validated(HandleGrant grant, String since, Integer limit) {
         if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
             throw InvalidInput.field(ErrorCode.INVALID_REQUEST, "limit", "must be from 1 to " + MAX_LIMIT);
         }
@@ -55,8 +66,7 @@ class SkillReads {
         if (cursor != null && cursor.handleId() != grant.handleId()) {
             throw expired();
         }
-        return cursor == null || cursor.isPage() ? fullList(grant, cursor, since, limit)
-                : changesSince(grant, cursor.seq(), since, limit);
+        return cursor;
     }
 
     private SkillList fullList(HandleGrant grant, SyncCursor page, String since, Integer limit) {
@@ -104,6 +114,9 @@ class SkillReads {
                         Timestamps.format(rs.getObject("deleted_at", OffsetDateTime.class).toInstant()),
                         rs.getLong("change_seq")))
                 .list();
+        if (since < ledger.position(grant.handleId()).expiredSeq()) {
+            throw expired(); // deletions were forgotten while this answer was being read
+        }
         List<SkillView> skills = snapshot.skills();
         long upTo = snapshot.seq();
         boolean more = false;
