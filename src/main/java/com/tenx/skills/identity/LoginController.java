@@ -1,5 +1,8 @@
 package com.tenx.skills.identity;
 
+import com.tenx.skills.ratelimit.RateLimiter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,12 +14,18 @@ class LoginController {
 
     private final LoginService login;
 
-    LoginController(LoginService login) {
+    private final RateLimiter rateLimiter;
+
+    LoginController(LoginService login, RateLimiter rateLimiter) {
         this.login = login;
+        this.rateLimiter = rateLimiter;
     }
 
+    /** Counted per client address and email before the password is checked (429 when over). */
     @PostMapping("/v2/auth/login")
-    TokenResponse login(@Valid @RequestBody LoginRequest request) {
+    TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http,
+            HttpServletResponse response) {
+        rateLimiter.checkLogin(http, response, request.email());
         var token = login.login(request.email(), request.password());
         return new TokenResponse(token.value(), "Bearer", token.expiresInSeconds());
     }

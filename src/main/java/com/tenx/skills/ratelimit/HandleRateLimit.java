@@ -1,0 +1,36 @@
+package com.tenx.skills.ratelimit;
+
+import com.tenx.skills.security.CurrentUser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * The per-user limit on the handle routes. It runs after authentication (the security chain has
+ * answered 401 to anyone without a valid token) and before the access check, so a denied request
+ * costs one bucket update and nothing else: no role lookup, no handler, no write.
+ */
+class HandleRateLimit implements HandlerInterceptor {
+
+    private final RateLimiter limiter;
+
+    HandleRateLimit(RateLimiter limiter) {
+        this.limiter = limiter;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !(authentication.getPrincipal() instanceof CurrentUser user)) {
+            return true;
+        }
+        Decision decision = limiter.forUser(user.id());
+        decision.applyTo(response);
+        if (!decision.allowed()) {
+            throw new RateLimited(decision);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,62 @@
+package com.tenx.skills.ratelimit;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Buckets in the {@code rate_limit_buckets} table, shared by every instance on the database. Each
+ * request takes one short transaction on one pooled connection: the bucket's row is read
+ * {@code FOR UPDATE}, its new state written back (the row is inserted on a caller's first request).
+ * Rows of buckets that have refilled completely expire and are deleted in the background.
+ */
+final class PostgresBuckets implements BucketStore {
+
+    private static final Logger log = LoggerFactory.getLogger(PostgresBuckets.class);
+
+    private static final int CLEANUP_BATCH = 1_000;
+
+    private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+
+    PostgresBuckets(DataSource dataSource, TimeMeter time) {
+        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("rate_limit_buckets")
+                .idColumn("id")
+                .stateColumn("state")
+                .expiresAtColumn("expires_at")
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                        Duration.ofMinutes(1)))
+                .clientClock(time)
+                .build();
+    }
+
+    @Override
+    public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
+        return buckets.getProxy(key, () -> configuration).tryConsumeAndReturnRemaining(1);
+    }
+
+    /** Deletes expired buckets; any instance may do it, and several at once do no harm. */
+    @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT5M")
+    void removeExpired() {
+        try {
+            int removed;
+            do {
+                removed = buckets.removeExpired(CLEANUP_BATCH);
+            }
+            while (removed == CLEANUP_BATCH);
+        }
+        catch (RuntimeException e) {
+            log.debug("Could not remove expired rate limit buckets: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package com.tenx.skills.ratelimit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides whether a request fits its caller's quota. When the bucket store cannot be reached the
+ * request is allowed (fail open: an unreachable database must not turn every call into an error
+ * of its own), and that is logged once per outage.
+ */
+public class RateLimiter {
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
+
+    private final BucketStore store;
+
+    private final boolean enabled;
+
+    private final RateLimitPolicy handles;
+
+    private final RateLimitPolicy login;
+
+    private final AtomicBoolean storeFailing = new AtomicBoolean();
+
+    RateLimiter(BucketStore store, RateLimitSettings settings) {
+        this.store = store;
+        this.enabled = settings.enabled();
+        this.handles = RateLimitPolicy.of("user", settings.handles());
+        this.login = RateLimitPolicy.of("login", settings.login());
+    }
+
+    /** Counts a request of {@code user} on a handle route. */
+    public Decision forUser(UUID user) {
+        return tryConsume(handles, user.toString());
+    }
+
+    /**
+     * Counts a login attempt from the request's client address for {@code email} (lower-cased),
+     * sets the rate limit headers, and throws {@link RateLimited} when the quota is used up.
+     */
+    public void checkLogin(HttpServletRequest request, HttpServletResponse response, String email) {
+        Decision decision = tryConsume(login, sha256(request.getRemoteAddr() + "\n" + lowerAscii(email)));
+        decision.applyTo(response);
+        if (!decision.allowed()) {
+            throw new RateLimited(decision);
+        }
+    }
+
+    Decision tryConsume(RateLimitPolicy policy, String subject) {
+        if (!enabled) {
+            return Decision.unknown(policy);
+        }
+        Decision decision;
+        try {
+            decision = Decision.of(policy, store.tryConsume(policy.key(subject), policy.bucket()));
+        }
+        catch (RuntimeException e) {
+            if (storeFailing.compareAndSet(false, true)) {
+                log.warn("Rate limits are not enforced until their store answers again: {}", e.toString());
+            }
+            return Decision.unknown(policy);
+        }
+        if (storeFailing.compareAndSet(true, false)) {
+            log.info("Rate limits are enforced again");
+        }
+        return decision;
+    }
+
+    /** The email's bucket is the account's, whatever the case it was typed in. */
+    private static String lowerAscii(String email) {
+        StringBuilder lowered = new StringBuilder(email == null ? 0 : email.length());
+        for (char c : (email == null ? "" : email.strip()).toCharArray()) {
+            lowered.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
+        return lowered.toString();
+    }
+
+    /** Bucket ids stay short and never hold an email or address in clear. */
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

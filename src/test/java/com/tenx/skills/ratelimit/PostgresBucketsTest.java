@@ -1,0 +1,27 @@
+package com.tenx.skills.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** The shared store when its database cannot be reached. */
+class PostgresBucketsTest {
+
+    @Test
+    void unreachableDatabaseFailsOpen() {
+        PGSimpleDataSource nowhere = new PGSimpleDataSource();
+        nowhere.setURL("jdbc:postgresql://127.0.0.1:1/skills?connectTimeout=1");
+        RateLimiter limiter = new RateLimiter(new PostgresBuckets(nowhere, new ClockTimeMeter(Clock.systemUTC())),
+                RateLimiterTest.SETTINGS);
+        UUID user = UUID.randomUUID();
+
+        for (int i = 0; i < 5; i++) {
+            Decision decision = limiter.forUser(user);
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.remaining()).isEqualTo(-1);
+        }
+    }
+}
