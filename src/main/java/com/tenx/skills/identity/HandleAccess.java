@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 class HandleAccess {
 
     private static final String QUERY = """
-            SELECT u.email, u.platform_admin, h.id AS handle_id, m.role, t.features
+            SELECT u.email, u.platform_admin, h.id AS handle_id, h.change_seq, m.role, t.features
             FROM users u
             LEFT JOIN handles h ON h.handle = :handle
             LEFT JOIN tenants t ON t.id = h.tenant_id
@@ -36,7 +36,8 @@ class HandleAccess {
                 .param("handle", handle == null ? "" : handle)
                 .param("user", user.id())
                 .query((rs, n) -> new Row(rs.getString("email"), rs.getBoolean("platform_admin"),
-                        (Long) rs.getObject("handle_id", Long.class), Role.parse(rs.getString("role")),
+                        (Long) rs.getObject("handle_id", Long.class), rs.getLong("change_seq"),
+                        Role.parse(rs.getString("role")),
                         Tenant.parseFeatures(rs.getString("features"))))
                 .optional()
                 .orElseThrow(HandleAccess::unknownUser);
@@ -52,7 +53,7 @@ class HandleAccess {
             throw AccessDenied.featureLocked(route.feature());
         }
         return new HandleGrant(row.handleId(), handle, user.id(), row.email(), row.role(), asPlatformAdmin,
-                requestId);
+                requestId, row.changeSeq());
     }
 
     void requirePlatformAdmin(CurrentUser user) {
@@ -71,6 +72,7 @@ class HandleAccess {
         return new ContractException(ErrorCode.INVALID_TOKEN, "The access token names no known user.");
     }
 
-    private record Row(String email, boolean platformAdmin, Long handleId, Role role, List<String> features) {
+    private record Row(String email, boolean platformAdmin, Long handleId, long changeSeq, Role role,
+            List<String> features) {
     }
 }

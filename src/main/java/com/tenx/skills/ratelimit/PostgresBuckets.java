@@ -3,20 +3,25 @@ package com.tenx.skills.ratelimit;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Buckets in the {@code rate_limit_buckets} table, shared by every instance on the database. Each
- * request takes one short transaction on one pooled connection: the bucket's row is read
- * {@code FOR UPDATE}, its new state written back (the row is inserted on a caller's first request).
+ * Buckets in the {@code rate_limit_buckets} table, shared by every instance on the database. A
+ * check is one short transaction on one pooled connection: the bucket's row is read
+ * {@code FOR UPDATE}, its new state written back (the row is inserted on a caller's first request);
+ * concurrent checks of one bucket on this instance share that transaction.
  * Rows of buckets that have refilled completely expire and are deleted in the background.
  */
 final class PostgresBuckets implements BucketStore {
@@ -25,7 +30,15 @@ final class PostgresBuckets implements BucketStore {
 
     private static final int CLEANUP_BATCH = 1_000;
 
+    private static final int MAX_PROXIES = 10_000;
+
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+
+    /**
+     * One proxy per bucket, reused so that concurrent requests of one caller on this instance are
+     * batched into one database round trip instead of queueing on the bucket's row lock.
+     */
+    private final Map<String, BucketProxy> proxies = new ConcurrentHashMap<>();
 
     PostgresBuckets(DataSource dataSource, TimeMeter time) {
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
@@ -42,7 +55,16 @@ final class PostgresBuckets implements BucketStore {
 
     @Override
     public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
-        return buckets.getProxy(key, () -> configuration).tryConsumeAndReturnRemaining(1);
+        BucketProxy proxy = proxies.get(key);
+        if (proxy == null) {
+            if (proxies.size() >= MAX_PROXIES) {
+                proxies.clear();
+            }
+            proxy = proxies.computeIfAbsent(key, id -> buckets.builder()
+                    .withOptimization(Optimizations.batching())
+                    .build(id, () -> configuration));
+        }
+        return proxy.tryConsumeAndReturnRemaining(1);
     }
 
     /** Deletes expired buckets; any instance may do it, and several at once do no harm. */

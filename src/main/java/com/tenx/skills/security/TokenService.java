@@ -11,6 +11,8 @@ import java.security.Key;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.UUID;
 
@@ -37,6 +39,13 @@ public class TokenService {
     private final Clock clock;
 
     private final JwtParser parser;
+
+    private static final int MAX_REMEMBERED = 10_000;
+
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+    private record Verified(CurrentUser user, long acceptedUntil) {
+    }
 
     public TokenService(SigningKeys keys, TokenSettings settings, Clock clock) {
         this.keys = keys;
@@ -69,8 +78,25 @@ public class TokenService {
         return new AccessToken(token, settings.ttl().toSeconds());
     }
 
-    /** The user a token names, or {@link TokenRejected} with the contract's reason. */
+    /**
+     * The user a token names, or {@link TokenRejected} with the contract's reason. Tokens already
+     * verified are remembered until their expiry, so a client's repeated calls skip the signature
+     * check; the keys never change while the process runs, so the answer would be the same.
+     */
     public CurrentUser verify(String token) {
+        Verified known = verified.get(token);
+        if (known != null && clock.millis() < known.acceptedUntil()) {
+            return known.user();
+        }
+        Verified fresh = check(token);
+        if (verified.size() >= MAX_REMEMBERED) {
+            verified.clear();
+        }
+        verified.put(token, fresh);
+        return fresh.user();
+    }
+
+    private Verified check(String token) {
         Claims claims;
         try {
             claims = parser.parseSignedClaims(token).getPayload();
@@ -86,7 +112,8 @@ public class TokenService {
             throw TokenRejected.invalid();
         }
         try {
-            return new CurrentUser(UUID.fromString(claims.getSubject()));
+            return new Verified(new CurrentUser(UUID.fromString(claims.getSubject())),
+                    claims.getExpiration().getTime() + settings.clockSkew().toMillis());
         }
         catch (RuntimeException e) {
             throw TokenRejected.invalid();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,6 +40,8 @@ class SkillController {
 
     private final SkillReads reads;
 
+    private final SkillCatalog catalog;
+
     private final VersionReads versions;
 
     private final MetadataRules metadataRules;
@@ -47,10 +50,11 @@ class SkillController {
 
     private final JsonBodies bodies;
 
-    SkillController(SkillService skills, SkillReads reads, VersionReads versions, MetadataRules metadataRules,
-            RuntimeRules runtimeRules, JsonBodies bodies) {
+    SkillController(SkillService skills, SkillReads reads, SkillCatalog catalog, VersionReads versions,
+            MetadataRules metadataRules, RuntimeRules runtimeRules, JsonBodies bodies) {
         this.skills = skills;
         this.reads = reads;
+        this.catalog = catalog;
         this.versions = versions;
         this.metadataRules = metadataRules;
         this.runtimeRules = runtimeRules;
@@ -59,9 +63,12 @@ class SkillController {
 
     @GetMapping
     @HandleRoute(Role.CREATOR)
-    ResponseEntity<SkillList> list(HandleGrant grant, @RequestParam(required = false) String since,
+    ResponseEntity<?> list(HandleGrant grant, @RequestParam(required = false) String since,
             @RequestParam(required = false) Integer limit,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        if (since == null && limit == null) {
+            return answer(catalog.current(grant).list(), ifNoneMatch);
+        }
         if (ifNoneMatch != null) {
             String current = reads.currentListEtag(grant, since, limit);
             if (ETags.matches(ifNoneMatch, current)) {
@@ -74,13 +81,21 @@ class SkillController {
 
     @GetMapping("/{skillKey}")
     @HandleRoute(Role.CREATOR)
-    ResponseEntity<SkillView> get(HandleGrant grant, @PathVariable String skillKey,
+    ResponseEntity<byte[]> get(HandleGrant grant, @PathVariable String skillKey,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        SkillView skill = reads.one(grant, SkillKey.parse(skillKey));
-        if (ETags.matches(ifNoneMatch, skill.etag())) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(skill.etag()).build();
+        String key = SkillKey.parse(skillKey);
+        SkillCatalog.Body skill = catalog.current(grant).skills().get(key);
+        if (skill == null) {
+            throw SkillReads.skillNotFound();
         }
-        return ResponseEntity.ok().eTag(skill.etag()).body(skill);
+        return answer(skill, ifNoneMatch);
+    }
+
+    private static ResponseEntity<byte[]> answer(SkillCatalog.Body body, String ifNoneMatch) {
+        if (ETags.matches(ifNoneMatch, body.etag())) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(body.etag()).build();
+        }
+        return ResponseEntity.ok().eTag(body.etag()).contentType(MediaType.APPLICATION_JSON).body(body.json());
     }
 
     @PutMapping("/{skillKey}")

@@ -88,10 +88,10 @@ class SkillReads {
         if (limit != null && skills.size() > limit) {
             skills = skills.subList(0, limit);
             String next = SyncCursor.page(grant.handleId(), asOf, skills.get(limit - 1).skillKey()).encode();
-            return new SkillList(skills, null, next, next, listEtag(snapshot.seq(), since, limit));
+            return new SkillList(skills, null, next, next, listEtag(snapshot.seq(), since, limit), snapshot.seq());
         }
         return new SkillList(skills, null, SyncCursor.sync(grant.handleId(), asOf).encode(), null,
-                listEtag(snapshot.seq(), since, limit));
+                listEtag(snapshot.seq(), since, limit), snapshot.seq());
     }
 
     private SkillList changesSince(HandleGrant grant, long since, String sinceParam, Integer limit) {
@@ -134,18 +134,8 @@ class SkillReads {
         }
         List<SkillView> byKey = skills.stream().sorted(Comparator.comparing(SkillView::skillKey)).toList();
         String cursor = SyncCursor.sync(grant.handleId(), upTo).encode();
-        return new SkillList(byKey, deleted, cursor, more ? cursor : null, listEtag(snapshot.seq(), sinceParam, limit));
-    }
-
-    @Transactional(readOnly = true)
-    SkillView one(HandleGrant grant, String key) {
-        return jdbc.sql("SELECT " + SKILL_COLUMNS + """
-                 FROM skills s LEFT JOIN skill_runtimes r ON r.skill_id = s.id
-                WHERE s.handle_id = :handle AND s.skill_key = :key""")
-                .param("handle", grant.handleId()).param("key", key)
-                .query((rs, n) -> skill(rs))
-                .optional()
-                .orElseThrow(SkillReads::skillNotFound);
+        return new SkillList(byKey, deleted, cursor, more ? cursor : null, listEtag(snapshot.seq(), sinceParam, limit),
+                snapshot.seq());
     }
 
     @Transactional(readOnly = true)
