@@ -13,6 +13,8 @@ interface HandleRepository extends Repository<Handle, Long> {
 
     Optional<Handle> findByHandle(String handle);
 
+    /** A query, not {@code EntityManager.find}, which can answer "absent" when the database fails (see DECISIONS.md). */
+    @Query("select h from Handle h where h.id = :id")
     Optional<Handle> findById(Long id);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.NativeQuery;
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 interface TenantRepository extends Repository<Tenant, String> {
 
+    /** A query, not {@code EntityManager.find}, which can answer "absent" when the database fails (see DECISIONS.md). */
+    @Query("select t from Tenant t where t.id = :id")
     Optional<Tenant> findById(String id);
 
     boolean existsById(String id);

@@ -10,6 +10,8 @@ import org.springframework.data.repository.Repository;
 
 interface UserRepository extends Repository<UserAccount, UUID> {
 
+    /** A query, not {@code EntityManager.find}, which can answer "absent" when the database fails (see DECISIONS.md). */
+    @Query("select u from UserAccount u where u.id = :id")
     Optional<UserAccount> findById(UUID id);
 
     Optional<UserAccount> findByEmail(String email);

@@ -108,9 +108,8 @@ public class ApiErrors {
     ResponseEntity<ErrorBody> databaseUnavailable(Exception e) {
         log.warn("Database unavailable: {}", e.getMessage());
         return ResponseEntity.status(ErrorCode.SERVICE_UNAVAILABLE.status())
-                .header(HttpHeaders.RETRY_AFTER, "2")
-                .body(ErrorBody.of(ErrorCode.SERVICE_UNAVAILABLE,
-                        "The service is briefly unavailable; retry shortly.", List.of()));
+                .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS)
+                .body(ErrorBody.of(ErrorCode.SERVICE_UNAVAILABLE, DatabaseOutage.MESSAGE, List.of()));
     }
 
     /** The client went away mid-answer: nothing to answer, and nothing wrong on our side. */
@@ -121,6 +120,11 @@ public class ApiErrors {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorBody> unexpected(Exception e) {
+        // A lost connection also arrives wrapped as JpaSystemException, TransactionSystemException
+        // (on commit or rollback), Hibernate's JDBCConnectionException or a plain SQLException.
+        if (DatabaseOutage.causedBy(e)) {
+            return databaseUnavailable(e);
+        }
         log.error("Unexpected failure", e);
         return body(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side.", List.of());
     }

@@ -39,6 +39,9 @@ public class ErrorResponses {
         if (code.status().value() == 401) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
         }
+        if (code == ErrorCode.SERVICE_UNAVAILABLE) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS);
+        }
         byte[] body = json.writeValueAsBytes(ErrorBody.of(code, message, details));
         response.setContentLength(body.length);
         response.getOutputStream().write(body);

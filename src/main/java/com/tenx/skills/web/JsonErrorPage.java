@@ -26,6 +26,10 @@ public class JsonErrorPage implements ErrorController {
     public void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int code = status instanceof Integer value ? value : 500;
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+                && DatabaseOutage.causedBy(failure)) {
+            code = 503;
+        }
         ErrorCode error = switch (code) {
             case 400 -> ErrorCode.INVALID_REQUEST;
             case 401 -> ErrorCode.INVALID_TOKEN;
@@ -41,6 +45,7 @@ public class JsonErrorPage implements ErrorController {
         String message = switch (error) {
             case NOT_FOUND -> "No such route.";
             case INTERNAL_ERROR -> "Something went wrong on our side.";
+            case SERVICE_UNAVAILABLE -> DatabaseOutage.MESSAGE;
             case INVALID_REQUEST -> "The request is malformed.";
             default -> "The request could not be served.";
         };
