@@ -9,8 +9,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * The per-user limit on the handle routes. It runs after authentication (the security chain has
- * answered 401 to anyone without a valid token) and before the access check, so a denied request
- * costs one bucket update and nothing else: no role lookup, no handler, no write.
+ * answered 401 to anyone without a valid token) and after the access check, before any handler:
+ * a denied request reads the caller's role and writes nothing.
  */
 class HandleRateLimit implements HandlerInterceptor {
 

@@ -3,6 +3,8 @@ package com.tenx.skills.ratelimit;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -30,8 +32,16 @@ public class RateLimiter {
 
     private final AtomicBoolean storeFailing = new AtomicBoolean();
 
-    RateLimiter(BucketStore store, RateLimitSettings settings) {
+    /** After the store fails, requests pass unchecked for this long instead of each waiting on it. */
+    static final Duration RETRY_STORE_AFTER = Duration.ofSeconds(5);
+
+    private final Clock clock;
+
+    private volatile long failedAt;
+
+    RateLimiter(BucketStore store, RateLimitSettings settings, Clock clock) {
         this.store = store;
+        this.clock = clock;
         this.enabled = settings.enabled();
         this.handles = RateLimitPolicy.of("user", settings.handles());
         this.login = RateLimitPolicy.of("login", settings.login());
@@ -58,11 +68,15 @@ public class RateLimiter {
         if (!enabled) {
             return Decision.unknown(policy);
         }
+        if (storeFailing.get() && clock.millis() - failedAt < RETRY_STORE_AFTER.toMillis()) {
+            return Decision.unknown(policy);
+        }
         Decision decision;
         try {
             decision = Decision.of(policy, store.tryConsume(policy.key(subject), policy.bucket()));
         }
         catch (RuntimeException e) {
+            failedAt = clock.millis();
             if (storeFailing.compareAndSet(false, true)) {
                 log.warn("Rate limits are not enforced until their store answers again: {}", e.toString());
             }

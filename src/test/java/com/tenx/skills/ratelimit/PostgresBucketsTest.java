@@ -15,7 +15,7 @@ class PostgresBucketsTest {
         PGSimpleDataSource nowhere = new PGSimpleDataSource();
         nowhere.setURL("jdbc:postgresql://127.0.0.1:1/skills?connectTimeout=1");
         RateLimiter limiter = new RateLimiter(new PostgresBuckets(nowhere, new ClockTimeMeter(Clock.systemUTC())),
-                RateLimiterTest.SETTINGS);
+                RateLimiterTest.SETTINGS, Clock.systemUTC());
         UUID user = UUID.randomUUID();
 
         for (int i = 0; i < 5; i++) {

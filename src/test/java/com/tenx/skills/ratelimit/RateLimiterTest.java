@@ -25,7 +25,7 @@ class RateLimiterTest {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-05-08T10:30:00Z"));
 
-    final RateLimiter limiter = new RateLimiter(new LocalBuckets(100, new ClockTimeMeter(clock)), SETTINGS);
+    final RateLimiter limiter = new RateLimiter(new LocalBuckets(100, new ClockTimeMeter(clock)), SETTINGS, clock);
 
     private static MockHttpServletRequest from(String address) {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/v2/auth/login");
@@ -86,7 +86,7 @@ class RateLimiterTest {
                 throw new IllegalStateException("connection refused");
             }
             return buckets.tryConsume(key, configuration);
-        }, SETTINGS);
+        }, SETTINGS, clock);
         UUID user = UUID.randomUUID();
 
         for (int i = 0; i < 10; i++) {
@@ -95,6 +95,8 @@ class RateLimiterTest {
             assertThat(decision.remaining()).isEqualTo(-1);
         }
         down.set(false);
+        assertThat(failing.forUser(user).remaining()).as("the store is left alone for a while").isEqualTo(-1);
+        clock.advance(RateLimiter.RETRY_STORE_AFTER);
 
         assertThat(failing.forUser(user).remaining()).isEqualTo(2);
         assertThat(output.getOut().split("Rate limits are not enforced", -1)).hasSize(2);
@@ -105,7 +107,7 @@ class RateLimiterTest {
     void disabledLimitsAllowEverything() {
         RateLimiter off = new RateLimiter((key, configuration) -> {
             throw new AssertionError("the store is not asked when limits are off");
-        }, new RateLimitSettings(false, null, null, null));
+        }, new RateLimitSettings(false, null, null, null), clock);
         UUID user = UUID.randomUUID();
 
         for (int i = 0; i < 1000; i++) {

@@ -1,0 +1,96 @@
+package com.tenx.skills.skill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.tenx.skills.support.Api;
+import com.tenx.skills.support.Json;
+import com.tenx.skills.support.Rows;
+import com.tenx.skills.support.StatementCounter;
+import com.tenx.skills.support.TestDatabase;
+import com.tenx.skills.support.TestSettings;
+import com.tenx.skills.support.World;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The list costs the same number of SQL statements for one skill as for a thousand: one query
+ * reads them all with their runtimes, none per skill; an unchanged handle's list costs none.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@Import(StatementCounter.class)
+class ListStatementCountTest {
+
+    @Autowired
+    private MockMvc mvc;
+
+    @LocalServerPort
+    private int port;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestSettings.properties(TestDatabase.get()).forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    @Test
+    void listStatementsDoNotGrowWithTheNumberOfSkills() throws Exception {
+        Api api = new Api(port);
+        World world = new World(api);
+        World.Member small = world.creator();
+        World.Member large = world.creator();
+        seed(api, small, 1);
+        seed(api, large, 1);
+        addSkillsBySql(large.handle(), 999);
+
+        int forOne = statementsForList(small);
+        int forThousand = statementsForList(large);
+        int unchanged = statementsForList(large);
+
+        assertThat(forOne).isPositive();
+        assertThat(forThousand).isEqualTo(forOne);
+        assertThat(unchanged).isLessThan(forThousand);
+        String body = mvc.perform(get("/v2/handles/" + large.handle() + "/skills")
+                .header("Authorization", "Bearer " + large.token())).andReturn().getResponse().getContentAsString();
+        assertThat(Json.parse(body).get("skills").size()).isEqualTo(1000);
+    }
+
+    private int statementsForList(World.Member member) throws Exception {
+        StatementCounter.reset();
+        mvc.perform(get("/v2/handles/" + member.handle() + "/skills").header("Authorization", "Bearer " + member.token()))
+                .andExpect(status().isOk());
+        return StatementCounter.onThisThread();
+    }
+
+    private static void seed(Api api, World.Member member, int count) {
+        for (int i = 1; i <= count; i++) {
+            String skill = "/v2/handles/" + member.handle() + "/skills/seed-" + i;
+            assertThat(api.put(skill).token(member.token()).json(Json.skill()).send().status()).isEqualTo(201);
+            assertThat(api.put(skill + "/runtime").token(member.token()).json(Json.runtime()).send().status())
+                    .isEqualTo(200);
+        }
+    }
+
+    /** Many skills at once, straight into the tables, each with a runtime and its own change number. */
+    private static void addSkillsBySql(String handle, int count) {
+        Rows.update("""
+                INSERT INTO skills (handle_id, skill_key, title, description, system_prompt, tools, status,
+                                    change_seq, created_at, updated_at)
+                SELECT h.id, 'bulk-' || g, 'Bulk ' || g, '', '', '[]', 'DRAFT', h.change_seq + g, now(), now()
+                FROM handles h, generate_series(1, ?) g WHERE h.handle = ?""", count, handle);
+        Rows.update("""
+                INSERT INTO skill_runtimes (skill_id, image_ref, cpu, memory, idle_timeout_sec, max_session_sec, updated_at)
+                SELECT s.id, 'catalog/node:20', 512, 1024, 900, 3600, now()
+                FROM skills s JOIN handles h ON h.id = s.handle_id WHERE h.handle = ? AND s.skill_key LIKE 'bulk-%'""",
+                handle);
+        Rows.update("UPDATE handles SET change_seq = change_seq + ? WHERE handle = ?", count, handle);
+    }
+}
