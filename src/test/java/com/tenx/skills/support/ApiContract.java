@@ -100,8 +100,10 @@ public final class ApiContract {
         }
     }
 
+    /** The start of a body for a failure message, with any access token blanked out. */
     private static String abbreviate(String body) {
-        return body == null || body.length() <= 300 ? String.valueOf(body) : body.substring(0, 300) + "...";
+        String shown = String.valueOf(body).replaceAll("\"accessToken\"\\s*:\\s*\"[^\"]*\"", "\"accessToken\":\"***\"");
+        return shown.length() <= 300 ? shown : shown.substring(0, 300) + "...";
     }
 
     private static OpenApiInteractionValidator validator(String base) {
