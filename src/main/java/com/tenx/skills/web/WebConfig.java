@@ -53,8 +53,12 @@ class WebConfig implements WebMvcConfigurer {
         return JsonErrorReportValve::install;
     }
 
+    /**
+     * JSON whatever the client accepts; any type after it only so that the one route producing
+     * something else (the API description as YAML, {@code /v3/api-docs.yaml}) is not refused.
+     */
     @Override
     public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
-        configurer.ignoreAcceptHeader(true).defaultContentType(MediaType.APPLICATION_JSON);
+        configurer.ignoreAcceptHeader(true).defaultContentType(MediaType.APPLICATION_JSON, MediaType.ALL);
     }
 }

@@ -97,7 +97,9 @@ public final class Api {
             try {
                 HttpResponse<String> response = CLIENT.send(request.build(),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                return new Reply(response.statusCode(), response.headers().map(), response.body());
+                Reply reply = new Reply(response.statusCode(), response.headers().map(), response.body());
+                ApiContract.check(base, method, path, headers, body, reply);
+                return reply;
             }
             catch (IOException e) {
                 throw new IllegalStateException(method + " " + path + " failed: " + e.getMessage(), e);
