@@ -6,6 +6,7 @@ import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
@@ -21,7 +22,7 @@ import org.springframework.scheduling.annotation.Scheduled;
  * Buckets in the {@code rate_limit_buckets} table, shared by every instance on the database. A
  * check is one short transaction on one pooled connection: the bucket's row is read
  * {@code FOR UPDATE}, its new state written back (the row is inserted on a caller's first request);
- * concurrent checks of one bucket on this instance share that transaction.
+ * a busy caller's checks on this instance are written back together (see {@link #delayFor}).
  * Rows of buckets that have refilled completely expire and are deleted in the background.
  */
 final class PostgresBuckets implements BucketStore {
@@ -32,11 +33,13 @@ final class PostgresBuckets implements BucketStore {
 
     private static final int MAX_PROXIES = 10_000;
 
+    static final Duration MAX_UNSYNCED_TIME = Duration.ofMillis(100);
+
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
 
     /**
-     * One proxy per bucket, reused so that concurrent requests of one caller on this instance are
-     * batched into one database round trip instead of queueing on the bucket's row lock.
+     * One proxy per bucket, reused so that a caller's requests on this instance share one view of
+     * the bucket instead of each queueing on its row lock (see {@link #delayFor}).
      */
     private final Map<String, BucketProxy> proxies = new ConcurrentHashMap<>();
 
@@ -61,10 +64,21 @@ final class PostgresBuckets implements BucketStore {
                 proxies.clear();
             }
             proxy = proxies.computeIfAbsent(key, id -> buckets.builder()
-                    .withOptimization(Optimizations.batching())
+                    .withOptimization(Optimizations.delaying(delayFor(configuration)))
                     .build(id, () -> configuration));
         }
         return proxy.tryConsumeAndReturnRemaining(1);
+    }
+
+    /**
+     * How far this instance may run ahead of the shared bucket before writing back: at most 2% of
+     * the quota and {@link #MAX_UNSYNCED_TIME}. Small quotas (under 50) are therefore checked
+     * against the database on every request, large ones cost a round trip per burst instead of
+     * per request; across N instances a quota can be overrun by at most N times that slack.
+     */
+    static DelayParameters delayFor(BucketConfiguration configuration) {
+        long capacity = configuration.getBandwidths()[0].getCapacity();
+        return new DelayParameters(capacity / 50, MAX_UNSYNCED_TIME);
     }
 
     /** Deletes expired buckets; any instance may do it, and several at once do no harm. */
