@@ -7,6 +7,7 @@ import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimization;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
@@ -22,7 +23,7 @@ import org.springframework.scheduling.annotation.Scheduled;
  * Buckets in the {@code rate_limit_buckets} table, shared by every instance on the database. A
  * check is one short transaction on one pooled connection: the bucket's row is read
  * {@code FOR UPDATE}, its new state written back (the row is inserted on a caller's first request);
- * a busy caller's checks on this instance are written back together (see {@link #delayFor}).
+ * a busy caller's checks on this instance are written back together (see {@link #optimizationFor}).
  * Rows of buckets that have refilled completely expire and are deleted in the background.
  */
 final class PostgresBuckets implements BucketStore {
@@ -39,7 +40,7 @@ final class PostgresBuckets implements BucketStore {
 
     /**
      * One proxy per bucket, reused so that a caller's requests on this instance share one view of
-     * the bucket instead of each queueing on its row lock (see {@link #delayFor}).
+     * the bucket instead of each queueing on its row lock (see {@link #optimizationFor}).
      */
     private final Map<String, BucketProxy> proxies = new ConcurrentHashMap<>();
 
@@ -64,7 +65,7 @@ final class PostgresBuckets implements BucketStore {
                 proxies.clear();
             }
             proxy = proxies.computeIfAbsent(key, id -> buckets.builder()
-                    .withOptimization(Optimizations.delaying(delayFor(configuration)))
+                    .withOptimization(optimizationFor(configuration))
                     .build(id, () -> configuration));
         }
         return proxy.tryConsumeAndReturnRemaining(1);
@@ -72,13 +73,15 @@ final class PostgresBuckets implements BucketStore {
 
     /**
      * How far this instance may run ahead of the shared bucket before writing back: at most 2% of
-     * the quota and {@link #MAX_UNSYNCED_TIME}. Small quotas (under 50) are therefore checked
-     * against the database on every request, large ones cost a round trip per burst instead of
-     * per request; across N instances a quota can be overrun by at most N times that slack.
+     * the quota and {@link #MAX_UNSYNCED_TIME}, so a large quota costs a round trip per burst
+     * instead of per request, and across N instances can be overrun by at most N times that slack.
+     * Quotas under 50 are checked against the database on every request (concurrent checks of one
+     * bucket on this instance share a round trip).
      */
-    static DelayParameters delayFor(BucketConfiguration configuration) {
-        long capacity = configuration.getBandwidths()[0].getCapacity();
-        return new DelayParameters(capacity / 50, MAX_UNSYNCED_TIME);
+    static Optimization optimizationFor(BucketConfiguration configuration) {
+        long slack = configuration.getBandwidths()[0].getCapacity() / 50;
+        return slack < 1 ? Optimizations.batching()
+                : Optimizations.delaying(new DelayParameters(slack, MAX_UNSYNCED_TIME));
     }
 
     /** Deletes expired buckets; any instance may do it, and several at once do no harm. */
