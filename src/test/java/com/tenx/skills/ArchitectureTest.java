@@ -30,118 +30,141 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The structure the house style asks for: thin controllers that never touch repositories or
- * entities, features without cycles, an error edge that knows no feature, and access to every
- * handle route checked in one place ({@link HandleRoute}).
+ * The structure the house style asks for: thin controllers that never touch repositories
+ * or entities, features without cycles, an error edge that knows no feature, and access
+ * to every handle route checked in one place ({@link HandleRoute}).
  */
 @AnalyzeClasses(packages = "com.tenx.skills", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private static final String[] FEATURES = {"com.tenx.skills.skill..", "com.tenx.skills.identity..",
-            "com.tenx.skills.audit.."};
+    private static final String[] FEATURES = { "com.tenx.skills.skill..", "com.tenx.skills.identity..",
+            "com.tenx.skills.audit.." };
 
     private static final String PLATFORM_ADMIN_ROUTE = "com.tenx.skills.identity.PlatformAdminRoute";
 
     @ArchTest
-    static final ArchRule controllersDoNotUseRepositories = noClasses()
-            .that().areAnnotatedWith(RestController.class)
-            .should().dependOnClassesThat().areAssignableTo(Repository.class);
+    static final ArchRule controllersDoNotUseRepositories = noClasses().that()
+        .areAnnotatedWith(RestController.class)
+        .should()
+        .dependOnClassesThat()
+        .areAssignableTo(Repository.class);
 
     @ArchTest
-    static final ArchRule controllersDoNotUseEntities = noClasses()
-            .that().areAnnotatedWith(RestController.class)
-            .should().dependOnClassesThat().areAnnotatedWith(Entity.class);
+    static final ArchRule controllersDoNotUseEntities = noClasses().that()
+        .areAnnotatedWith(RestController.class)
+        .should()
+        .dependOnClassesThat()
+        .areAnnotatedWith(Entity.class);
 
     @ArchTest
-    static final ArchRule entitiesNeverCrossTheHandlerSignatures = methods()
-            .that().areDeclaredInClassesThat().areAnnotatedWith(RestController.class)
-            .should(new ArchCondition<>("take and return no entity") {
-                @Override
-                public void check(JavaMethod method, ConditionEvents events) {
-                    Stream.concat(method.getReturnType().getAllInvolvedRawTypes().stream(),
+    static final ArchRule entitiesNeverCrossTheHandlerSignatures = methods().that()
+        .areDeclaredInClassesThat()
+        .areAnnotatedWith(RestController.class)
+        .should(new ArchCondition<>("take and return no entity") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                Stream
+                    .concat(method.getReturnType().getAllInvolvedRawTypes().stream(),
                             method.getParameterTypes().stream().flatMap(type -> type.getAllInvolvedRawTypes().stream()))
-                            .filter(type -> type.isAnnotatedWith(Entity.class))
-                            .forEach(entity -> events.add(SimpleConditionEvent.violated(method,
-                                    method.getFullName() + " exposes the entity " + entity.getName())));
+                    .filter(type -> type.isAnnotatedWith(Entity.class))
+                    .forEach(entity -> events.add(SimpleConditionEvent.violated(method,
+                            method.getFullName() + " exposes the entity " + entity.getName())));
+            }
+        });
+
+    @ArchTest
+    static final ArchRule entitiesAreNotPublic = classes().that().areAnnotatedWith(Entity.class).should().notBePublic();
+
+    @ArchTest
+    static final ArchRule repositoriesAreNotPublic = classes().that()
+        .areAssignableTo(Repository.class)
+        .should()
+        .notBePublic();
+
+    @ArchTest
+    static final ArchRule featurePackagesAreFreeOfCycles = slices().matching("com.tenx.skills.(*)..")
+        .should()
+        .beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule webAndErrorKnowNoFeature = noClasses().that()
+        .resideInAnyPackage("com.tenx.skills.web..", "com.tenx.skills.error..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(FEATURES);
+
+    @ArchTest
+    static final ArchRule controllersAreNotTransactional = noClasses().that()
+        .areAnnotatedWith(RestController.class)
+        .should()
+        .beAnnotatedWith(Transactional.class)
+        .orShould()
+        .beAnnotatedWith(jakarta.transaction.Transactional.class);
+
+    @ArchTest
+    static final ArchRule controllerMethodsAreNotTransactional = noMethods().that()
+        .areDeclaredInClassesThat()
+        .areAnnotatedWith(RestController.class)
+        .should()
+        .beAnnotatedWith(Transactional.class)
+        .orShould()
+        .beAnnotatedWith(jakarta.transaction.Transactional.class);
+
+    @ArchTest
+    static final ArchRule everyHandleRouteChecksAccess = methods().that()
+        .areDeclaredInClassesThat()
+        .areAnnotatedWith(RestController.class)
+        .and(mapAPathUnder("/v2/handles/{handle}"))
+        .should()
+        .beAnnotatedWith(HandleRoute.class);
+
+    @ArchTest
+    static final ArchRule everyPlatformAdminRouteChecksAccess = methods().that()
+        .areDeclaredInClassesThat()
+        .areAnnotatedWith(RestController.class)
+        .and(mapAPathUnder("/v2/platform-admin"))
+        .should()
+        .beDeclaredInClassesThat()
+        .areAnnotatedWith(PLATFORM_ADMIN_ROUTE);
+
+    @ArchTest
+    static final ArchRule accessChecksBelongToHandleRoutes = methods().that()
+        .areAnnotatedWith(HandleRoute.class)
+        .should(new ArchCondition<>("map a path under /v2/handles/{handle}/ in a @RestController") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                boolean mapped = method.getOwner().isAnnotatedWith(RestController.class)
+                        && paths(method).stream().anyMatch(path -> path.startsWith("/v2/handles/{handle}/"));
+                if (!mapped) {
+                    events.add(SimpleConditionEvent.violated(method,
+                            method.getFullName() + " has @HandleRoute but maps no /v2/handles/{handle}/ path"));
                 }
-            });
+            }
+        });
 
     @ArchTest
-    static final ArchRule entitiesAreNotPublic = classes()
-            .that().areAnnotatedWith(Entity.class)
-            .should().notBePublic();
-
-    @ArchTest
-    static final ArchRule repositoriesAreNotPublic = classes()
-            .that().areAssignableTo(Repository.class)
-            .should().notBePublic();
-
-    @ArchTest
-    static final ArchRule featurePackagesAreFreeOfCycles = slices()
-            .matching("com.tenx.skills.(*)..")
-            .should().beFreeOfCycles();
-
-    @ArchTest
-    static final ArchRule webAndErrorKnowNoFeature = noClasses()
-            .that().resideInAnyPackage("com.tenx.skills.web..", "com.tenx.skills.error..")
-            .should().dependOnClassesThat().resideInAnyPackage(FEATURES);
-
-    @ArchTest
-    static final ArchRule controllersAreNotTransactional = noClasses()
-            .that().areAnnotatedWith(RestController.class)
-            .should().beAnnotatedWith(Transactional.class)
-            .orShould().beAnnotatedWith(jakarta.transaction.Transactional.class);
-
-    @ArchTest
-    static final ArchRule controllerMethodsAreNotTransactional = noMethods()
-            .that().areDeclaredInClassesThat().areAnnotatedWith(RestController.class)
-            .should().beAnnotatedWith(Transactional.class)
-            .orShould().beAnnotatedWith(jakarta.transaction.Transactional.class);
-
-    @ArchTest
-    static final ArchRule everyHandleRouteChecksAccess = methods()
-            .that().areDeclaredInClassesThat().areAnnotatedWith(RestController.class)
-            .and(mapAPathUnder("/v2/handles/{handle}"))
-            .should().beAnnotatedWith(HandleRoute.class);
-
-    @ArchTest
-    static final ArchRule everyPlatformAdminRouteChecksAccess = methods()
-            .that().areDeclaredInClassesThat().areAnnotatedWith(RestController.class)
-            .and(mapAPathUnder("/v2/platform-admin"))
-            .should().beDeclaredInClassesThat().areAnnotatedWith(PLATFORM_ADMIN_ROUTE);
-
-    @ArchTest
-    static final ArchRule accessChecksBelongToHandleRoutes = methods()
-            .that().areAnnotatedWith(HandleRoute.class)
-            .should(new ArchCondition<>("map a path under /v2/handles/{handle}/ in a @RestController") {
-                @Override
-                public void check(JavaMethod method, ConditionEvents events) {
-                    boolean mapped = method.getOwner().isAnnotatedWith(RestController.class)
-                            && paths(method).stream().anyMatch(path -> path.startsWith("/v2/handles/{handle}/"));
-                    if (!mapped) {
-                        events.add(SimpleConditionEvent.violated(method,
-                                method.getFullName() + " has @HandleRoute but maps no /v2/handles/{handle}/ path"));
-                    }
-                }
-            });
-
-    @ArchTest
-    static final ArchRule grantsComeFromAccessChecks = methods()
-            .that().haveRawParameterTypes(new DescribedPredicate<List<JavaClass>>("a HandleGrant parameter") {
-                @Override
-                public boolean test(List<JavaClass> parameters) {
-                    return parameters.stream().anyMatch(type -> type.isEquivalentTo(HandleGrant.class));
-                }
-            })
-            .and().areDeclaredInClassesThat().areAnnotatedWith(RestController.class)
-            .should().beAnnotatedWith(HandleRoute.class);
+    static final ArchRule grantsComeFromAccessChecks = methods().that()
+        .haveRawParameterTypes(new DescribedPredicate<List<JavaClass>>("a HandleGrant parameter") {
+            @Override
+            public boolean test(List<JavaClass> parameters) {
+                return parameters.stream().anyMatch(type -> type.isEquivalentTo(HandleGrant.class));
+            }
+        })
+        .and()
+        .areDeclaredInClassesThat()
+        .areAnnotatedWith(RestController.class)
+        .should()
+        .beAnnotatedWith(HandleRoute.class);
 
     private static DescribedPredicate<JavaMethod> mapAPathUnder(String prefix) {
-        return DescribedPredicate.describe("map a path under " + prefix,
-                method -> paths(method).stream().anyMatch(path -> path.equals(prefix) || path.startsWith(prefix + "/")));
+        return DescribedPredicate.describe("map a path under " + prefix, method -> paths(method).stream()
+            .anyMatch(path -> path.equals(prefix) || path.startsWith(prefix + "/")));
     }
 
-    /** The full paths a handler method maps: its class's paths joined with its own, as Spring combines them. */
+    /**
+     * The full paths a handler method maps: its class's paths joined with its own, as
+     * Spring combines them.
+     */
     private static List<String> paths(JavaMethod method) {
         Method handler = method.reflect();
         RequestMapping own = AnnotatedElementUtils.findMergedAnnotation(handler, RequestMapping.class);
@@ -150,8 +173,8 @@ class ArchitectureTest {
         }
         RequestMapping shared = AnnotatedElementUtils.findMergedAnnotation(handler.getDeclaringClass(),
                 RequestMapping.class);
-        String[] prefixes = shared == null || shared.path().length == 0 ? new String[] {""} : shared.path();
-        String[] suffixes = own.path().length == 0 ? new String[] {""} : own.path();
+        String[] prefixes = shared == null || shared.path().length == 0 ? new String[] { "" } : shared.path();
+        String[] suffixes = own.path().length == 0 ? new String[] { "" } : own.path();
         List<String> paths = new ArrayList<>();
         for (String prefix : prefixes) {
             for (String suffix : suffixes) {
@@ -160,4 +183,5 @@ class ArchitectureTest {
         }
         return paths;
     }
+
 }

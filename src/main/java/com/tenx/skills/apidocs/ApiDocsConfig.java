@@ -11,11 +11,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * Serves {@value #LOCATION} as the API description. The controllers take raw bodies and an
- * injected access grant, so a description generated from their signatures would be wrong; this one
- * is written from the contract and kept true by the integration tests, which validate every
- * request and response against the served document. Scanning is limited to this package (which
- * has no controllers), and the customizer replaces whatever springdoc generated anyway.
+ * Serves {@value #LOCATION} as the API description. The controllers take raw bodies and
+ * an injected access grant, so a description generated from their signatures would be
+ * wrong; this one is written from the contract and kept true by the integration tests,
+ * which validate every request and response against the served document. Scanning is
+ * limited to this package (which has no controllers), and the customizer replaces
+ * whatever springdoc generated anyway.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocsConfig {
@@ -49,4 +50,5 @@ class ApiDocsConfig {
             throw new UncheckedIOException("Cannot read the API description " + LOCATION, e);
         }
     }
+
 }

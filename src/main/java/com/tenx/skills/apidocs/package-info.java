@@ -1,2 +1,5 @@
-/** The hand-written OpenAPI description of the HTTP contract, served by springdoc at {@code /v3/api-docs}. */
+/**
+ * The hand-written OpenAPI description of the HTTP contract, served by springdoc at
+ * {@code /v3/api-docs}.
+ */
 package com.tenx.skills.apidocs;

@@ -11,7 +11,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /v2/handles/{handle}/audit}: the handle's audit trail, newest first, for admins. */
+/**
+ * {@code GET /v2/handles/{handle}/audit}: the handle's audit trail, newest first, for
+ * admins.
+ */
 @RestController
 class AuditController {
 
@@ -47,4 +50,5 @@ class AuditController {
 
     record Actor(String userId, String email) {
     }
+
 }

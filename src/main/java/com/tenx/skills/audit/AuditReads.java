@@ -32,15 +32,17 @@ class AuditReads {
                 SELECT id, at, actor_id, actor_email, action, skill_key, version, target_user, request_id
                 FROM audit_entries WHERE handle_id = :handle AND id < :before
                 ORDER BY id DESC LIMIT :limit""")
-                .param("handle", handleId).param("before", beforeId).param("limit", limit + 1)
-                .query((rs, n) -> {
-                    ids.add(rs.getLong("id"));
-                    return new AuditEntry(Timestamps.format(rs.getObject("at", OffsetDateTime.class).toInstant()),
-                            new Actor(rs.getString("actor_id"), rs.getString("actor_email")), rs.getString("action"),
-                            rs.getString("skill_key"), rs.getString("version"), rs.getString("target_user"),
-                            rs.getString("request_id"));
-                })
-                .list();
+            .param("handle", handleId)
+            .param("before", beforeId)
+            .param("limit", limit + 1)
+            .query((rs, n) -> {
+                ids.add(rs.getLong("id"));
+                return new AuditEntry(Timestamps.format(rs.getObject("at", OffsetDateTime.class).toInstant()),
+                        new Actor(rs.getString("actor_id"), rs.getString("actor_email")), rs.getString("action"),
+                        rs.getString("skill_key"), rs.getString("version"), rs.getString("target_user"),
+                        rs.getString("request_id"));
+            })
+            .list();
         if (entries.size() <= limit) {
             return new AuditPage(entries, null);
         }
@@ -63,4 +65,5 @@ class AuditReads {
         }
         throw InvalidInput.field(ErrorCode.INVALID_CURSOR, "before", "is not a cursor this server issued");
     }
+
 }

@@ -42,15 +42,16 @@ class AuditTrail {
                 INSERT INTO audit_entries
                     (handle_id, at, actor_id, actor_email, action, skill_key, version, target_user, request_id)
                 VALUES (:handle, :at, :actor, :email, :action, :skillKey, :version, :member, :requestId)""")
-                .param("handle", by.handleId())
-                .param("at", at.atOffset(ZoneOffset.UTC))
-                .param("actor", by.userId())
-                .param("email", by.email())
-                .param("action", action)
-                .param("skillKey", skillKey)
-                .param("version", version)
-                .param("member", member)
-                .param("requestId", by.requestId())
-                .update();
+            .param("handle", by.handleId())
+            .param("at", at.atOffset(ZoneOffset.UTC))
+            .param("actor", by.userId())
+            .param("email", by.email())
+            .param("action", action)
+            .param("skillKey", skillKey)
+            .param("version", version)
+            .param("member", member)
+            .param("requestId", by.requestId())
+            .update();
     }
+
 }

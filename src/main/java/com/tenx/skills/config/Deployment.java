@@ -3,8 +3,9 @@ package com.tenx.skills.config;
 import java.nio.file.Path;
 
 /**
- * Where this instance runs: on the embedded default database (a single local process, kept under
- * the data directory) or on an external PostgreSQL shared by several instances.
+ * Where this instance runs: on the embedded default database (a single local process,
+ * kept under the data directory) or on an external PostgreSQL shared by several
+ * instances.
  */
 public record Deployment(boolean embeddedDatabase, Path dataDir) {
 

@@ -27,8 +27,9 @@ class PlatformConfig {
     }
 
     /**
-     * Skill keys and handles sort by code point on every database: PostgreSQL columns get the
-     * {@code "C"} collation whatever the database's locale; H2 compares by code point already.
+     * Skill keys and handles sort by code point on every database: PostgreSQL columns get
+     * the {@code "C"} collation whatever the database's locale; H2 compares by code point
+     * already.
      */
     @Bean
     FlywayConfigurationCustomizer binaryCollation() {
@@ -44,4 +45,5 @@ class PlatformConfig {
             configuration.placeholders(java.util.Map.of("binary_collation", collation));
         };
     }
+
 }

@@ -15,11 +15,12 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Spring Boot's JPA transaction manager, except for a rollback on a connection the database link
- * already broke: the pool has closed that connection, so the rollback fails, and its failure would
- * replace the one that explains what happened (a socket timeout, a reset connection), which the
- * web edge answers as 503. Nothing is lost by skipping it: a transaction on a dead session is
- * never committed, and PostgreSQL discards it when the session ends.
+ * Spring Boot's JPA transaction manager, except for a rollback on a connection the
+ * database link already broke: the pool has closed that connection, so the rollback
+ * fails, and its failure would replace the one that explains what happened (a socket
+ * timeout, a reset connection), which the web edge answers as 503. Nothing is lost by
+ * skipping it: a transaction on a dead session is never committed, and PostgreSQL
+ * discards it when the session ends.
  */
 @Configuration(proxyBeanMethods = false)
 class TransactionConfig {
@@ -54,8 +55,8 @@ class TransactionConfig {
         }
 
         private boolean connectionClosed() {
-            if (!(TransactionSynchronizationManager.getResource(obtainEntityManagerFactory())
-                    instanceof EntityManagerHolder holder)) {
+            if (!(TransactionSynchronizationManager
+                .getResource(obtainEntityManagerFactory()) instanceof EntityManagerHolder holder)) {
                 return false;
             }
             try {
@@ -65,5 +66,7 @@ class TransactionConfig {
                 return false;
             }
         }
+
     }
+
 }

@@ -19,4 +19,5 @@ public class AccessDenied extends ContractException {
         return new AccessDenied(ErrorCode.FEATURE_LOCKED,
                 "The tenant's plan does not include the " + feature + " feature.");
     }
+
 }

@@ -1,6 +1,9 @@
 package com.tenx.skills.error;
 
-/** The request collides with the current state: {@code conflict} or {@code precondition_failed}. */
+/**
+ * The request collides with the current state: {@code conflict} or
+ * {@code precondition_failed}.
+ */
 public class Conflict extends ContractException {
 
     private Conflict(ErrorCode code, String message) {
@@ -14,4 +17,5 @@ public class Conflict extends ContractException {
     public static Conflict preconditionFailed(String message) {
         return new Conflict(ErrorCode.PRECONDITION_FAILED, message);
     }
+
 }

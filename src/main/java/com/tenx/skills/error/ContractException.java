@@ -3,8 +3,9 @@ package com.tenx.skills.error;
 import java.util.List;
 
 /**
- * A failure that the contract names. Subclasses are named after the fact they report; the web
- * layer turns any of them into the contract's error body with {@link ErrorCode#status()}.
+ * A failure that the contract names. Subclasses are named after the fact they report; the
+ * web layer turns any of them into the contract's error body with
+ * {@link ErrorCode#status()}.
  */
 public class ContractException extends RuntimeException {
 
@@ -29,4 +30,5 @@ public class ContractException extends RuntimeException {
     public List<FieldProblem> details() {
         return details;
     }
+
 }

@@ -16,4 +16,5 @@ public class InvalidInput extends ContractException {
     public static InvalidInput field(ErrorCode code, String field, String problem) {
         return new InvalidInput(code, field + ": " + problem, List.of(new FieldProblem(field, problem)));
     }
+
 }

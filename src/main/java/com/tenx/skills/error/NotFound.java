@@ -6,4 +6,5 @@ public class NotFound extends ContractException {
     public NotFound(ErrorCode code, String message) {
         super(code, message);
     }
+
 }

@@ -24,4 +24,5 @@ class AccessConfig implements WebMvcConfigurer {
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(interceptor);
     }
+
 }

@@ -19,9 +19,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * The one place where handle and platform-admin routes are authorised: before any argument is
- * resolved, so the role and feature checks precede key and body validation. The resulting
- * {@link HandleGrant} is handed to the handler as an argument.
+ * The one place where handle and platform-admin routes are authorised: before any
+ * argument is resolved, so the role and feature checks precede key and body validation.
+ * The resulting {@link HandleGrant} is handed to the handler as an argument.
  */
 class AccessInterceptor implements HandlerInterceptor, HandlerMethodArgumentResolver {
 
@@ -41,8 +41,8 @@ class AccessInterceptor implements HandlerInterceptor, HandlerMethodArgumentReso
         HandleRoute route = method.getMethodAnnotation(HandleRoute.class);
         if (route != null) {
             @SuppressWarnings("unchecked")
-            Map<String, String> path = (Map<String, String>) request.getAttribute(
-                    HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+            Map<String, String> path = (Map<String, String>) request
+                .getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
             String handle = path == null ? null : path.get("handle");
             request.setAttribute(GRANT, access.check(currentUser(), handle, route, RequestIds.of(request)));
         }
@@ -66,12 +66,13 @@ class AccessInterceptor implements HandlerInterceptor, HandlerMethodArgumentReso
     }
 
     @Override
-    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-            NativeWebRequest request, WebDataBinderFactory binderFactory) {
+    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
+            WebDataBinderFactory binderFactory) {
         Object grant = request.getAttribute(GRANT, NativeWebRequest.SCOPE_REQUEST);
         if (grant == null) {
             throw new IllegalStateException(parameter.getExecutable() + " takes a HandleGrant but has no @HandleRoute");
         }
         return grant;
     }
+
 }

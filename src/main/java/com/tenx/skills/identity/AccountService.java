@@ -37,8 +37,8 @@ class AccountService {
             problems.add(new FieldProblem("email", "must be an email address"));
         }
         if (!Passwords.acceptableForNewAccount(password)) {
-            problems.add(new FieldProblem("password", "must be " + Passwords.MIN_CHARS + " characters to "
-                    + Passwords.MAX_BYTES + " bytes long"));
+            problems.add(new FieldProblem("password",
+                    "must be " + Passwords.MIN_CHARS + " characters to " + Passwords.MAX_BYTES + " bytes long"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInput(ErrorCode.INVALID_REQUEST, "The user is not valid.", problems);
@@ -50,18 +50,22 @@ class AccountService {
         return new UserView(id, email, platformAdmin);
     }
 
-    /** Creates the platform admin unless a user has that email; safe when instances start together. */
+    /**
+     * Creates the platform admin unless a user has that email; safe when instances start
+     * together.
+     */
     @Transactional
     boolean ensurePlatformAdmin(String rawEmail, String password) {
         String email = Emails.normalize(rawEmail)
-                .orElseThrow(() -> new IllegalStateException("SKILLS_BOOTSTRAP_ADMIN_EMAIL is not an email address"));
+            .orElseThrow(() -> new IllegalStateException("SKILLS_BOOTSTRAP_ADMIN_EMAIL is not an email address"));
         if (!Passwords.withinLimit(password)) {
-            throw new IllegalStateException("SKILLS_BOOTSTRAP_ADMIN_PASSWORD must be 1 to "
-                    + Passwords.MAX_BYTES + " bytes long");
+            throw new IllegalStateException(
+                    "SKILLS_BOOTSTRAP_ADMIN_PASSWORD must be 1 to " + Passwords.MAX_BYTES + " bytes long");
         }
         if (users.findByEmail(email).isPresent()) {
             return false;
         }
         return users.insertIfAbsent(UUID.randomUUID(), email, passwords.encode(password), true, clock.instant()) == 1;
     }
+
 }

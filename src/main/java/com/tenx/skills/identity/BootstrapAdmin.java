@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the platform admin named by {@code SKILLS_BOOTSTRAP_ADMIN_EMAIL} and
- * {@code SKILLS_BOOTSTRAP_ADMIN_PASSWORD} at start-up, unless a user already has that email.
+ * {@code SKILLS_BOOTSTRAP_ADMIN_PASSWORD} at start-up, unless a user already has that
+ * email.
  */
 @Component
 class BootstrapAdmin implements ApplicationRunner {
@@ -38,4 +39,5 @@ class BootstrapAdmin implements ApplicationRunner {
             log.info("Created the bootstrap platform admin {}", email);
         }
     }
+
 }

@@ -3,7 +3,10 @@ package com.tenx.skills.identity;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Email addresses as accounts know them: trimmed, lower-cased with ASCII rules, plainly shaped. */
+/**
+ * Email addresses as accounts know them: trimmed, lower-cased with ASCII rules, plainly
+ * shaped.
+ */
 final class Emails {
 
     private static final Pattern SHAPE = Pattern.compile("[^\\s@\\x00-\\x1F]{1,64}@[^\\s@\\x00-\\x1F]{1,255}");
@@ -25,4 +28,5 @@ final class Emails {
         }
         return Optional.of(lowered.toString());
     }
+
 }

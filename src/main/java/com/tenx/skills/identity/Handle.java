@@ -7,9 +7,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A tenant's namespace of skills. Besides its tenant it keeps the handle's change counter and
- * write clock, advanced under this row's lock by every skill write: the database, not the
- * application, orders the writes of a handle.
+ * A tenant's namespace of skills. Besides its tenant it keeps the handle's change counter
+ * and write clock, advanced under this row's lock by every skill write: the database, not
+ * the application, orders the writes of a handle.
  */
 @Entity
 @Table(name = "handles")
@@ -60,8 +60,8 @@ class Handle {
     }
 
     /**
-     * Takes the next change number and a timestamp strictly after every earlier one of this handle,
-     * even when the wall clock has not moved on or has gone back.
+     * Takes the next change number and a timestamp strictly after every earlier one of
+     * this handle, even when the wall clock has not moved on or has gone back.
      */
     WriteStamp advance(Instant now) {
         WriteStamp stamp = next(now);
@@ -74,4 +74,5 @@ class Handle {
     WriteStamp next(Instant now) {
         return new WriteStamp(changeSeq + 1, Instant.ofEpochMilli(Math.max(now.toEpochMilli(), clockMs + 1)));
     }
+
 }

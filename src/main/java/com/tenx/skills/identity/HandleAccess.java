@@ -10,8 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Decides who may do what on a handle, reading role, features and platform-admin flag from the
- * database on every request in one query, so a revoked membership or feature takes effect at once.
+ * Decides who may do what on a handle, reading role, features and platform-admin flag
+ * from the database on every request in one query, so a revoked membership or feature
+ * takes effect at once.
  */
 @Service
 class HandleAccess {
@@ -33,14 +34,13 @@ class HandleAccess {
     HandleGrant check(CurrentUser user, String rawHandle, HandleRoute route, String requestId) {
         String handle = Slug.normalize(rawHandle);
         Row row = jdbc.sql(QUERY)
-                .param("handle", handle == null ? "" : handle)
-                .param("user", user.id())
-                .query((rs, n) -> new Row(rs.getString("email"), rs.getBoolean("platform_admin"),
-                        (Long) rs.getObject("handle_id", Long.class), rs.getLong("change_seq"),
-                        Role.parse(rs.getString("role")),
-                        Tenant.parseFeatures(rs.getString("features"))))
-                .optional()
-                .orElseThrow(HandleAccess::unknownUser);
+            .param("handle", handle == null ? "" : handle)
+            .param("user", user.id())
+            .query((rs, n) -> new Row(rs.getString("email"), rs.getBoolean("platform_admin"),
+                    (Long) rs.getObject("handle_id", Long.class), rs.getLong("change_seq"),
+                    Role.parse(rs.getString("role")), Tenant.parseFeatures(rs.getString("features"))))
+            .optional()
+            .orElseThrow(HandleAccess::unknownUser);
         boolean asPlatformAdmin = route.platformAdmin() && row.platformAdmin();
         if (asPlatformAdmin && row.handleId() == null) {
             throw new NotFound(ErrorCode.NOT_FOUND, "No such handle.");
@@ -52,16 +52,16 @@ class HandleAccess {
         if (!route.feature().isEmpty() && !row.features().contains(route.feature())) {
             throw AccessDenied.featureLocked(route.feature());
         }
-        return new HandleGrant(row.handleId(), handle, user.id(), row.email(), row.role(), asPlatformAdmin,
-                requestId, row.changeSeq());
+        return new HandleGrant(row.handleId(), handle, user.id(), row.email(), row.role(), asPlatformAdmin, requestId,
+                row.changeSeq());
     }
 
     void requirePlatformAdmin(CurrentUser user) {
         boolean admin = jdbc.sql("SELECT platform_admin FROM users WHERE id = :user")
-                .param("user", user.id())
-                .query(Boolean.class)
-                .optional()
-                .orElseThrow(HandleAccess::unknownUser);
+            .param("user", user.id())
+            .query(Boolean.class)
+            .optional()
+            .orElseThrow(HandleAccess::unknownUser);
         if (!admin) {
             throw AccessDenied.notPlatformAdmin();
         }
@@ -75,4 +75,5 @@ class HandleAccess {
     private record Row(String email, boolean platformAdmin, Long handleId, long changeSeq, Role role,
             List<String> features) {
     }
+
 }

@@ -8,8 +8,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Orders the writes to a handle's skills. A write first locks the handle's row, which serialises
- * it against every other write to the handle on any server instance, then takes its stamp.
+ * Orders the writes to a handle's skills. A write first locks the handle's row, which
+ * serialises it against every other write to the handle on any server instance, then
+ * takes its stamp.
  */
 @Service
 public class HandleLedger {
@@ -27,7 +28,7 @@ public class HandleLedger {
     @Transactional(propagation = Propagation.MANDATORY)
     public Lock lock(long handleId) {
         Handle handle = handles.lockById(handleId)
-                .orElseThrow(() -> new NotFound(ErrorCode.NOT_FOUND, "No such handle."));
+            .orElseThrow(() -> new NotFound(ErrorCode.NOT_FOUND, "No such handle."));
         return new Lock(handle);
     }
 
@@ -35,7 +36,7 @@ public class HandleLedger {
     @Transactional(readOnly = true)
     public Position position(long handleId) {
         Handle handle = handles.findById(handleId)
-                .orElseThrow(() -> new NotFound(ErrorCode.NOT_FOUND, "No such handle."));
+            .orElseThrow(() -> new NotFound(ErrorCode.NOT_FOUND, "No such handle."));
         return new Position(handle.changeSeq(), handle.expiredSeq());
     }
 
@@ -43,11 +44,13 @@ public class HandleLedger {
     @Transactional(readOnly = true)
     public WriteStamp preview(long handleId) {
         Handle handle = handles.findById(handleId)
-                .orElseThrow(() -> new NotFound(ErrorCode.NOT_FOUND, "No such handle."));
+            .orElseThrow(() -> new NotFound(ErrorCode.NOT_FOUND, "No such handle."));
         return handle.next(clock.instant());
     }
 
-    /** A handle's change counter and the highest counter value whose tombstones are gone. */
+    /**
+     * A handle's change counter and the highest counter value whose tombstones are gone.
+     */
     public record Position(long seq, long expiredSeq) {
     }
 
@@ -67,5 +70,7 @@ public class HandleLedger {
         public long seq() {
             return handle.changeSeq();
         }
+
     }
+
 }

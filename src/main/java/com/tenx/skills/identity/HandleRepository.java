@@ -13,7 +13,10 @@ interface HandleRepository extends Repository<Handle, Long> {
 
     Optional<Handle> findByHandle(String handle);
 
-    /** A query, not {@code EntityManager.find}, which can answer "absent" when the database fails (see DECISIONS.md). */
+    /**
+     * A query, not {@code EntityManager.find}, which can answer "absent" when the
+     * database fails (see DECISIONS.md).
+     */
     @Query("select h from Handle h where h.id = :id")
     Optional<Handle> findById(Long id);
 
@@ -27,4 +30,5 @@ interface HandleRepository extends Repository<Handle, Long> {
             VALUES (:handle, :tenantId, 0, 0, 0, :at)
             ON CONFLICT DO NOTHING""")
     int insertIfAbsent(String handle, String tenantId, Instant at);
+
 }

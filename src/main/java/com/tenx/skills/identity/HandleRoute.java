@@ -6,8 +6,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a handler of a {@code /v2/handles/{handle}/...} route with the access it needs. The check
- * runs before the request body is read, in the contract's order: role, then feature.
+ * Marks a handler of a {@code /v2/handles/{handle}/...} route with the access it needs.
+ * The check runs before the request body is read, in the contract's order: role, then
+ * feature.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,4 +22,5 @@ public @interface HandleRoute {
 
     /** Whether a platform admin may call the route without a membership. */
     boolean platformAdmin() default false;
+
 }

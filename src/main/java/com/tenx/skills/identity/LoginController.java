@@ -21,7 +21,10 @@ class LoginController {
         this.rateLimiter = rateLimiter;
     }
 
-    /** Counted per client address and email before the password is checked (429 when over). */
+    /**
+     * Counted per client address and email before the password is checked (429 when
+     * over).
+     */
     @PostMapping("/v2/auth/login")
     TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http,
             HttpServletResponse response) {
@@ -47,4 +50,5 @@ class LoginController {
             return "TokenResponse[accessToken=***, tokenType=" + tokenType + ", expiresIn=" + expiresIn + "]";
         }
     }
+
 }

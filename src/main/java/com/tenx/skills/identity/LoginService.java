@@ -19,7 +19,9 @@ class LoginService {
 
     private final TokenService tokens;
 
-    /** Compared against when the email is unknown, so both failures take the same time. */
+    /**
+     * Compared against when the email is unknown, so both failures take the same time.
+     */
     private final String decoyHash;
 
     LoginService(UserRepository users, PasswordEncoder passwords, TokenService tokens) {
@@ -39,4 +41,5 @@ class LoginService {
         }
         return tokens.issue(user.get().id());
     }
+
 }

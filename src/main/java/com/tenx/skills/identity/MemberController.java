@@ -24,7 +24,8 @@ class MemberController {
     @HandleRoute(value = Role.ADMIN, platformAdmin = true)
     MemberResponse put(HandleGrant grant, @PathVariable String userId, @Valid @RequestBody MemberBody body) {
         Role role = memberships.put(grant, userId, body.role());
-        return new MemberResponse(true, new MemberView(userId.toLowerCase(java.util.Locale.ROOT), grant.handle(), role));
+        return new MemberResponse(true,
+                new MemberView(userId.toLowerCase(java.util.Locale.ROOT), grant.handle(), role));
     }
 
     @DeleteMapping
@@ -42,4 +43,5 @@ class MemberController {
 
     record MemberResponse(boolean ok, MemberView member) {
     }
+
 }

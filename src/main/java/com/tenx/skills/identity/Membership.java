@@ -59,5 +59,7 @@ class Membership {
         public int hashCode() {
             return java.util.Objects.hash(handleId, userId);
         }
+
     }
+
 }

@@ -9,4 +9,5 @@ public record MembershipChanged(HandleGrant by, String action, UUID userId, Role
     public static final String PUT = "member.put";
 
     public static final String DELETE = "member.delete";
+
 }

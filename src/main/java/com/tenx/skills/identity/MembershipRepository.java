@@ -22,4 +22,5 @@ interface MembershipRepository extends Repository<Membership, Membership.Key> {
     @Modifying
     @Query("delete from Membership m where m.handleId = :handleId and m.userId = :userId")
     int delete(long handleId, UUID userId);
+
 }

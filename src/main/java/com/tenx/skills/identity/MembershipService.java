@@ -13,8 +13,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Who holds which role on a handle. Handle admins manage members up to their own level: an ADMIN
- * may neither grant OWNER nor change or remove an OWNER; owners and platform admins may do all.
+ * Who holds which role on a handle. Handle admins manage members up to their own level:
+ * an ADMIN may neither grant OWNER nor change or remove an OWNER; owners and platform
+ * admins may do all.
  */
 @Service
 class MembershipService {
@@ -90,4 +91,5 @@ class MembershipService {
             return null;
         }
     }
+
 }

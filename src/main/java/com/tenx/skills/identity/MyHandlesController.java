@@ -42,7 +42,7 @@ class MyHandlesController {
         @Transactional(readOnly = true)
         List<MyHandle> of(CurrentUser user) {
             List<MyHandle> handles = new java.util.ArrayList<>();
-            boolean[] known = {false};
+            boolean[] known = { false };
             jdbc.sql("""
                     SELECT h.handle, m.role, t.features
                     FROM users u
@@ -50,19 +50,19 @@ class MyHandlesController {
                     LEFT JOIN handles h ON h.id = m.handle_id
                     LEFT JOIN tenants t ON t.id = h.tenant_id
                     WHERE u.id = :user
-                    ORDER BY h.handle""")
-                    .param("user", user.id())
-                    .query(rs -> {
-                        known[0] = true;
-                        if (rs.getString("handle") != null) {
-                            handles.add(new MyHandle(rs.getString("handle"), Role.valueOf(rs.getString("role")),
-                                    Tenant.parseFeatures(rs.getString("features"))));
-                        }
-                    });
+                    ORDER BY h.handle""").param("user", user.id()).query(rs -> {
+                known[0] = true;
+                if (rs.getString("handle") != null) {
+                    handles.add(new MyHandle(rs.getString("handle"), Role.valueOf(rs.getString("role")),
+                            Tenant.parseFeatures(rs.getString("features"))));
+                }
+            });
             if (!known[0]) {
                 throw HandleAccess.unknownUser();
             }
             return handles;
         }
+
     }
+
 }

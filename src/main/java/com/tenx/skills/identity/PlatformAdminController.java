@@ -32,7 +32,8 @@ class PlatformAdminController {
 
     @PostMapping("/users")
     ResponseEntity<UserResponse> createUser(@Valid @RequestBody NewUser request) {
-        UserView user = accounts.create(request.email(), request.password(), Boolean.TRUE.equals(request.platformAdmin()));
+        UserView user = accounts.create(request.email(), request.password(),
+                Boolean.TRUE.equals(request.platformAdmin()));
         return ResponseEntity.status(HttpStatus.CREATED).body(new UserResponse(true, user));
     }
 
@@ -41,14 +42,14 @@ class PlatformAdminController {
         Saved<TenantView> saved = tenancy.putTenant(tenantId, request.plan(),
                 request.features() == null ? List.of() : request.features());
         return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(new TenantResponse(true, saved.value()));
+            .body(new TenantResponse(true, saved.value()));
     }
 
     @PutMapping("/handles/{handle}")
     ResponseEntity<HandleResponse> putHandle(@PathVariable String handle, @Valid @RequestBody HandleBody request) {
         Saved<HandleView> saved = tenancy.putHandle(handle, request.tenantId());
         return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(new HandleResponse(true, saved.value()));
+            .body(new HandleResponse(true, saved.value()));
     }
 
     /** Its {@code toString} (logged by Spring MVC at DEBUG) never shows the password. */
@@ -88,4 +89,5 @@ class PlatformAdminController {
     /** A create-or-replace result: the stored value and whether it was created. */
     record Saved<T>(T value, boolean created) {
     }
+
 }

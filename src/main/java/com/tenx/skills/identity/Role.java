@@ -2,6 +2,7 @@ package com.tenx.skills.identity;
 
 /** Roles on a handle, lowest first: "CREATOR or higher" is one comparison. */
 public enum Role {
+
     VIEWER, CREATOR, ADMIN, OWNER;
 
     public boolean atLeast(Role other) {
@@ -17,4 +18,5 @@ public enum Role {
         }
         return null;
     }
+
 }

@@ -3,8 +3,9 @@ package com.tenx.skills.identity;
 import java.util.regex.Pattern;
 
 /**
- * The naming rule shared by skill keys, handles and tenant ids: lower-cased with ASCII rules only
- * (never the server's locale), then {@code ^[a-z][a-z0-9]*(-[a-z0-9]+)*$}, 2 to 64 characters.
+ * The naming rule shared by skill keys, handles and tenant ids: lower-cased with ASCII
+ * rules only (never the server's locale), then {@code ^[a-z][a-z0-9]*(-[a-z0-9]+)*$}, 2
+ * to 64 characters.
  */
 public final class Slug {
 
@@ -28,4 +29,5 @@ public final class Slug {
         String lowered = new String(chars);
         return RULE.matcher(lowered).matches() ? lowered : null;
     }
+
 }

@@ -63,4 +63,5 @@ class TenancyService {
         }
         return slug;
     }
+
 }

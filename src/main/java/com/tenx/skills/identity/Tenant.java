@@ -48,4 +48,5 @@ class Tenant {
     static List<String> parseFeatures(String stored) {
         return stored == null || stored.isEmpty() ? List.of() : Arrays.asList(stored.split(","));
     }
+
 }

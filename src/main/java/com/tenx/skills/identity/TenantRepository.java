@@ -9,7 +9,10 @@ import org.springframework.data.repository.Repository;
 
 interface TenantRepository extends Repository<Tenant, String> {
 
-    /** A query, not {@code EntityManager.find}, which can answer "absent" when the database fails (see DECISIONS.md). */
+    /**
+     * A query, not {@code EntityManager.find}, which can answer "absent" when the
+     * database fails (see DECISIONS.md).
+     */
     @Query("select t from Tenant t where t.id = :id")
     Optional<Tenant> findById(String id);
 
@@ -20,4 +23,5 @@ interface TenantRepository extends Repository<Tenant, String> {
             INSERT INTO tenants (id, plan, features, updated_at) VALUES (:id, :plan, :features, :at)
             ON CONFLICT DO NOTHING""")
     int insertIfAbsent(String id, String plan, String features, Instant at);
+
 }

@@ -7,7 +7,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A person who signs in. The email is kept lower-cased; the password only as an adaptive hash. */
+/**
+ * A person who signs in. The email is kept lower-cased; the password only as an adaptive
+ * hash.
+ */
 @Entity
 @Table(name = "users")
 class UserAccount {
@@ -44,4 +47,5 @@ class UserAccount {
     boolean platformAdmin() {
         return platformAdmin;
     }
+
 }

@@ -10,7 +10,10 @@ import org.springframework.data.repository.Repository;
 
 interface UserRepository extends Repository<UserAccount, UUID> {
 
-    /** A query, not {@code EntityManager.find}, which can answer "absent" when the database fails (see DECISIONS.md). */
+    /**
+     * A query, not {@code EntityManager.find}, which can answer "absent" when the
+     * database fails (see DECISIONS.md).
+     */
     @Query("select u from UserAccount u where u.id = :id")
     Optional<UserAccount> findById(UUID id);
 
@@ -19,11 +22,15 @@ interface UserRepository extends Repository<UserAccount, UUID> {
     @Query("select u.platformAdmin from UserAccount u where u.id = :id")
     Optional<Boolean> findPlatformAdminById(UUID id);
 
-    /** Inserts the user unless the email is taken; the unique constraint decides, not a prior read. */
+    /**
+     * Inserts the user unless the email is taken; the unique constraint decides, not a
+     * prior read.
+     */
     @Modifying
     @NativeQuery("""
             INSERT INTO users (id, email, password_hash, platform_admin, created_at)
             VALUES (:id, :email, :passwordHash, :platformAdmin, :createdAt)
             ON CONFLICT DO NOTHING""")
     int insertIfAbsent(UUID id, String email, String passwordHash, boolean platformAdmin, Instant createdAt);
+
 }

@@ -4,7 +4,10 @@ import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
 import java.time.Instant;
 
-/** Bucket4j's time source, read from the application's {@link Clock} (so tests can move it). */
+/**
+ * Bucket4j's time source, read from the application's {@link Clock} (so tests can move
+ * it).
+ */
 record ClockTimeMeter(Clock clock) implements TimeMeter {
 
     @Override

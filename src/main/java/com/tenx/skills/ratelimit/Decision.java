@@ -9,9 +9,11 @@ import org.springframework.http.HttpHeaders;
  * The answer of the {@link RateLimiter} for one request.
  *
  * @param allowed whether the request may proceed
- * @param remaining requests left in the quota, or -1 when unknown (limiting off or store unreachable)
+ * @param remaining requests left in the quota, or -1 when unknown (limiting off or store
+ * unreachable)
  * @param resetSeconds seconds until the quota is whole again
- * @param retryAfterSeconds when denied, seconds until the next request may pass (at least 1)
+ * @param retryAfterSeconds when denied, seconds until the next request may pass (at least
+ * 1)
  */
 public record Decision(RateLimitPolicy policy, boolean allowed, long remaining, long resetSeconds,
         long retryAfterSeconds) {
@@ -24,12 +26,18 @@ public record Decision(RateLimitPolicy policy, boolean allowed, long remaining, 
         return new Decision(policy, false, 0, retryAfter, retryAfter);
     }
 
-    /** Allowed without counting: the limit is off, or its store cannot be reached (fail open). */
+    /**
+     * Allowed without counting: the limit is off, or its store cannot be reached (fail
+     * open).
+     */
     static Decision unknown(RateLimitPolicy policy) {
         return new Decision(policy, true, -1, 0, 0);
     }
 
-    /** Sets {@code RateLimit-Policy}, {@code RateLimit} and, when denied, {@code Retry-After}. */
+    /**
+     * Sets {@code RateLimit-Policy}, {@code RateLimit} and, when denied,
+     * {@code Retry-After}.
+     */
     public void applyTo(HttpServletResponse response) {
         response.setHeader(RateLimitHeaders.POLICY, RateLimitHeaders.policy(policy));
         if (remaining >= 0) {

@@ -8,9 +8,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * The per-user limit on the handle routes. It runs after authentication (the security chain has
- * answered 401 to anyone without a valid token) and after the access check, before any handler:
- * a denied request reads the caller's role and writes nothing.
+ * The per-user limit on the handle routes. It runs after authentication (the security
+ * chain has answered 401 to anyone without a valid token) and after the access check,
+ * before any handler: a denied request reads the caller's role and writes nothing.
  */
 class HandleRateLimit implements HandlerInterceptor {
 
@@ -33,4 +33,5 @@ class HandleRateLimit implements HandlerInterceptor {
         }
         return true;
     }
+
 }

@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Buckets in this process, for the embedded default (one instance by design). The map is bounded:
- * when it is full, buckets that have refilled completely go first (forgetting them changes
- * nothing), then arbitrary ones, so a flood of distinct callers costs memory only up to the bound.
+ * Buckets in this process, for the embedded default (one instance by design). The map is
+ * bounded: when it is full, buckets that have refilled completely go first (forgetting
+ * them changes nothing), then arbitrary ones, so a flood of distinct callers costs memory
+ * only up to the bound.
  */
 final class LocalBuckets implements BucketStore {
 
@@ -69,4 +70,5 @@ final class LocalBuckets implements BucketStore {
 
     private record Entry(Bucket bucket, long capacity) {
     }
+
 }

@@ -20,11 +20,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Buckets in the {@code rate_limit_buckets} table, shared by every instance on the database. A
- * check is one short transaction on one pooled connection: the bucket's row is read
- * {@code FOR UPDATE}, its new state written back (the row is inserted on a caller's first request);
- * a busy caller's checks on this instance are written back together (see {@link #optimizationFor}).
- * Rows of buckets that have refilled completely expire and are deleted in the background.
+ * Buckets in the {@code rate_limit_buckets} table, shared by every instance on the
+ * database. A check is one short transaction on one pooled connection: the bucket's row
+ * is read {@code FOR UPDATE}, its new state written back (the row is inserted on a
+ * caller's first request); a busy caller's checks on this instance are written back
+ * together (see {@link #optimizationFor}). Rows of buckets that have refilled completely
+ * expire and are deleted in the background.
  */
 final class PostgresBuckets implements BucketStore {
 
@@ -39,22 +40,23 @@ final class PostgresBuckets implements BucketStore {
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
 
     /**
-     * One proxy per bucket, reused so that a caller's requests on this instance share one view of
-     * the bucket instead of each queueing on its row lock (see {@link #optimizationFor}).
+     * One proxy per bucket, reused so that a caller's requests on this instance share one
+     * view of the bucket instead of each queueing on its row lock (see
+     * {@link #optimizationFor}).
      */
     private final Map<String, BucketProxy> proxies = new ConcurrentHashMap<>();
 
     PostgresBuckets(DataSource dataSource, TimeMeter time) {
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
-                .primaryKeyMapper(PrimaryKeyMapper.STRING)
-                .table("rate_limit_buckets")
-                .idColumn("id")
-                .stateColumn("state")
-                .expiresAtColumn("expires_at")
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
-                        Duration.ofMinutes(1)))
-                .clientClock(time)
-                .build();
+            .primaryKeyMapper(PrimaryKeyMapper.STRING)
+            .table("rate_limit_buckets")
+            .idColumn("id")
+            .stateColumn("state")
+            .expiresAtColumn("expires_at")
+            .expirationAfterWrite(
+                    ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+            .clientClock(time)
+            .build();
     }
 
     @Override
@@ -64,19 +66,20 @@ final class PostgresBuckets implements BucketStore {
             if (proxies.size() >= MAX_PROXIES) {
                 proxies.clear();
             }
-            proxy = proxies.computeIfAbsent(key, id -> buckets.builder()
-                    .withOptimization(optimizationFor(configuration))
-                    .build(id, () -> configuration));
+            proxy = proxies.computeIfAbsent(key,
+                    id -> buckets.builder()
+                        .withOptimization(optimizationFor(configuration))
+                        .build(id, () -> configuration));
         }
         return proxy.tryConsumeAndReturnRemaining(1);
     }
 
     /**
-     * How far this instance may run ahead of the shared bucket before writing back: at most 2% of
-     * the quota and {@link #MAX_UNSYNCED_TIME}, so a large quota costs a round trip per burst
-     * instead of per request, and across N instances can be overrun by at most N times that slack.
-     * Quotas under 50 are checked against the database on every request (concurrent checks of one
-     * bucket on this instance share a round trip).
+     * How far this instance may run ahead of the shared bucket before writing back: at
+     * most 2% of the quota and {@link #MAX_UNSYNCED_TIME}, so a large quota costs a round
+     * trip per burst instead of per request, and across N instances can be overrun by at
+     * most N times that slack. Quotas under 50 are checked against the database on every
+     * request (concurrent checks of one bucket on this instance share a round trip).
      */
     static Optimization optimizationFor(BucketConfiguration configuration) {
         long slack = configuration.getBandwidths()[0].getCapacity() / 50;
@@ -84,7 +87,9 @@ final class PostgresBuckets implements BucketStore {
                 : Optimizations.delaying(new DelayParameters(slack, MAX_UNSYNCED_TIME));
     }
 
-    /** Deletes expired buckets; any instance may do it, and several at once do no harm. */
+    /**
+     * Deletes expired buckets; any instance may do it, and several at once do no harm.
+     */
     @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT5M")
     void removeExpired() {
         try {
@@ -98,4 +103,5 @@ final class PostgresBuckets implements BucketStore {
             log.debug("Could not remove expired rate limit buckets: {}", e.toString());
         }
     }
+
 }

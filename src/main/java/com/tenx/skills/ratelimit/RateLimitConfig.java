@@ -11,9 +11,10 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Buckets in PostgreSQL when instances share one, in memory on the embedded default; the handle
- * routes' limit as an interceptor after the access check, so that when the database is gone the
- * access check's quick 503 answers first instead of the two waiting for it in turn.
+ * Buckets in PostgreSQL when instances share one, in memory on the embedded default; the
+ * handle routes' limit as an interceptor after the access check, so that when the
+ * database is gone the access check's quick 503 answers first instead of the two waiting
+ * for it in turn.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RateLimitSettings.class)
@@ -22,8 +23,7 @@ class RateLimitConfig {
     @Bean
     BucketStore bucketStore(Deployment deployment, DataSource dataSource, Clock clock, RateLimitSettings settings) {
         ClockTimeMeter time = new ClockTimeMeter(clock);
-        return deployment.embeddedDatabase()
-                ? new LocalBuckets(settings.localMaxBuckets(), time)
+        return deployment.embeddedDatabase() ? new LocalBuckets(settings.localMaxBuckets(), time)
                 : new PostgresBuckets(dataSource, time);
     }
 
@@ -38,9 +38,10 @@ class RateLimitConfig {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
                 registry.addInterceptor(new HandleRateLimit(limiter))
-                        .addPathPatterns("/v2/handles", "/v2/handles/**")
-                        .order(Ordered.LOWEST_PRECEDENCE);
+                    .addPathPatterns("/v2/handles", "/v2/handles/**")
+                    .order(Ordered.LOWEST_PRECEDENCE);
             }
         };
     }
+
 }

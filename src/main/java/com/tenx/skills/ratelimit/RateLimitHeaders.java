@@ -1,10 +1,11 @@
 package com.tenx.skills.ratelimit;
 
 /**
- * The fields of draft-ietf-httpapi-ratelimit-headers (structured fields): {@code RateLimit-Policy:
- * "user";q=600;w=60} describes the limit, {@code RateLimit: "user";r=12;t=30} the caller's state:
- * {@code r} requests remain, and in {@code t} seconds the quota is whole again (when {@code r=0}:
- * the next request may pass).
+ * The fields of draft-ietf-httpapi-ratelimit-headers (structured fields):
+ * {@code RateLimit-Policy:
+ * "user";q=600;w=60} describes the limit, {@code RateLimit: "user";r=12;t=30} the
+ * caller's state: {@code r} requests remain, and in {@code t} seconds the quota is whole
+ * again (when {@code r=0}: the next request may pass).
  */
 final class RateLimitHeaders {
 
@@ -27,4 +28,5 @@ final class RateLimitHeaders {
     private static String quoted(String name) {
         return '"' + name.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
+
 }

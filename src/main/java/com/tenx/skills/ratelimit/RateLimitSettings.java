@@ -4,9 +4,9 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The limits ({@code skills.rate-limit.*}): each is a token bucket of {@code capacity} requests,
- * refilled evenly over {@code period}, so a caller may spend the whole quota at once and then one
- * request every {@code period / capacity}.
+ * The limits ({@code skills.rate-limit.*}): each is a token bucket of {@code capacity}
+ * requests, refilled evenly over {@code period}, so a caller may spend the whole quota at
+ * once and then one request every {@code period / capacity}.
  *
  * @param enabled whether any limit applies
  * @param handles per authenticated user, over every {@code /v2/handles} route

@@ -14,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides whether a request fits its caller's quota. When the bucket store cannot be reached the
- * request is allowed (fail open: an unreachable database must not turn every call into an error
- * of its own), and that is logged once per outage.
+ * Decides whether a request fits its caller's quota. When the bucket store cannot be
+ * reached the request is allowed (fail open: an unreachable database must not turn every
+ * call into an error of its own), and that is logged once per outage.
  */
 public class RateLimiter {
 
@@ -32,7 +32,10 @@ public class RateLimiter {
 
     private final AtomicBoolean storeFailing = new AtomicBoolean();
 
-    /** After the store fails, requests pass unchecked for this long instead of each waiting on it. */
+    /**
+     * After the store fails, requests pass unchecked for this long instead of each
+     * waiting on it.
+     */
     static final Duration RETRY_STORE_AFTER = Duration.ofSeconds(5);
 
     private final Clock clock;
@@ -53,8 +56,9 @@ public class RateLimiter {
     }
 
     /**
-     * Counts a login attempt from the request's client address for {@code email} (lower-cased),
-     * sets the rate limit headers, and throws {@link RateLimited} when the quota is used up.
+     * Counts a login attempt from the request's client address for {@code email}
+     * (lower-cased), sets the rate limit headers, and throws {@link RateLimited} when the
+     * quota is used up.
      */
     public void checkLogin(HttpServletRequest request, HttpServletResponse response, String email) {
         Decision decision = tryConsume(login, sha256(request.getRemoteAddr() + "\n" + lowerAscii(email)));
@@ -100,11 +104,12 @@ public class RateLimiter {
     /** Bucket ids stay short and never hold an email or address in clear. */
     private static String sha256(String value) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         }
         catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
+
 }

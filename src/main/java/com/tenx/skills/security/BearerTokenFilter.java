@@ -15,8 +15,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates a request from its bearer token. A missing or rejected token leaves the request
- * anonymous and records why, so that a protected route answers with the precise 401 code.
+ * Authenticates a request from its bearer token. A missing or rejected token leaves the
+ * request anonymous and records why, so that a protected route answers with the precise
+ * 401 code.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -58,4 +59,5 @@ class BearerTokenFilter extends OncePerRequestFilter {
             MDC.remove("userId");
         }
     }
+
 }

@@ -20,8 +20,9 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
- * The one filter chain: stateless, bearer tokens only, every {@code /v2} route authenticated
- * except login. Role checks on handles happen per route in the identity feature.
+ * The one filter chain: stateless, bearer tokens only, every {@code /v2} route
+ * authenticated except login. Role checks on handles happen per route in the identity
+ * feature.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TokenSettings.class)
@@ -44,32 +45,33 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, TokenService tokens, ErrorResponses errors) throws Exception {
-        return http
-                .csrf(AbstractHttpConfigurer::disable)
-                .httpBasic(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable)
-                .logout(AbstractHttpConfigurer::disable)
-                .requestCache(AbstractHttpConfigurer::disable)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.POST, "/v2/auth/login").permitAll()
-                        .requestMatchers("/v2/**").authenticated()
-                        .anyRequest().permitAll())
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((request, response, e) -> {
-                            Object failure = request.getAttribute(BearerTokenFilter.FAILURE_ATTRIBUTE);
-                            TokenRejected rejected = failure instanceof TokenRejected r ? r : TokenRejected.missing();
-                            errors.write(response, rejected.code(), rejected.getMessage());
-                        })
-                        .accessDeniedHandler((request, response, e) -> errors.write(response,
-                                ErrorCode.INSUFFICIENT_ROLE, "You may not use this route.")))
-                .build();
+        return http.csrf(AbstractHttpConfigurer::disable)
+            .httpBasic(AbstractHttpConfigurer::disable)
+            .formLogin(AbstractHttpConfigurer::disable)
+            .logout(AbstractHttpConfigurer::disable)
+            .requestCache(AbstractHttpConfigurer::disable)
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+            .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/v2/auth/login")
+                .permitAll()
+                .requestMatchers("/v2/**")
+                .authenticated()
+                .anyRequest()
+                .permitAll())
+            .exceptionHandling(handling -> handling.authenticationEntryPoint((request, response, e) -> {
+                Object failure = request.getAttribute(BearerTokenFilter.FAILURE_ATTRIBUTE);
+                TokenRejected rejected = failure instanceof TokenRejected r ? r : TokenRejected.missing();
+                errors.write(response, rejected.code(), rejected.getMessage());
+            })
+                .accessDeniedHandler((request, response, e) -> errors.write(response, ErrorCode.INSUFFICIENT_ROLE,
+                        "You may not use this route.")))
+            .build();
     }
 
     /**
-     * Lets an encoded slash through to path validation (it is an invalid skill key, not an attack
-     * on the route matching: every {@code /v2} route is authenticated by prefix).
+     * Lets an encoded slash through to path validation (it is an invalid skill key, not
+     * an attack on the route matching: every {@code /v2} route is authenticated by
+     * prefix).
      */
     @Bean
     WebSecurityCustomizer firewall() {
@@ -84,4 +86,5 @@ class SecurityConfig {
         return (request, response, e) -> errors.write(response, ErrorCode.INVALID_REQUEST,
                 "The request URL is not acceptable.");
     }
+
 }

@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HMAC keys for access tokens: the current one signs, every configured one verifies. Each key
- * is named by a {@code kid} derived from it, so rotating the secret never logs anyone out while
- * the old value stays in {@code SKILLS_JWT_PREVIOUS_SECRETS}.
+ * The HMAC keys for access tokens: the current one signs, every configured one verifies.
+ * Each key is named by a {@code kid} derived from it, so rotating the secret never logs
+ * anyone out while the old value stays in {@code SKILLS_JWT_PREVIOUS_SECRETS}.
  */
 public final class SigningKeys {
 
@@ -37,8 +37,8 @@ public final class SigningKeys {
     }
 
     /**
-     * Builds the keys from the settings. Without a secret, an embedded database gets one generated
-     * and kept in its data directory; any other database is refused.
+     * Builds the keys from the settings. Without a secret, an embedded database gets one
+     * generated and kept in its data directory; any other database is refused.
      */
     public static SigningKeys create(TokenSettings settings, boolean embeddedDatabase, Path dataDir) {
         String secret = settings.secret();
@@ -73,8 +73,8 @@ public final class SigningKeys {
     private static String add(Map<String, SecretKey> keys, String secret, String source) {
         byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
         if (bytes.length < MIN_SECRET_BYTES) {
-            throw new IllegalStateException(source + " must be at least " + MIN_SECRET_BYTES
-                    + " bytes long; refusing to start.");
+            throw new IllegalStateException(
+                    source + " must be at least " + MIN_SECRET_BYTES + " bytes long; refusing to start.");
         }
         String kid = kidOf(bytes);
         keys.putIfAbsent(kid, Keys.hmacShaKeyFor(bytes));
@@ -111,4 +111,5 @@ public final class SigningKeys {
             throw new IllegalStateException("Cannot read or create the token secret in " + file, e);
         }
     }
+
 }

@@ -11,15 +11,17 @@ public class TokenRejected extends ContractException {
     }
 
     static TokenRejected missing() {
-        return new TokenRejected(ErrorCode.MISSING_BEARER_TOKEN, "Send a control-plane access token as "
-                + "'Authorization: Bearer <token>'.");
+        return new TokenRejected(ErrorCode.MISSING_BEARER_TOKEN,
+                "Send a control-plane access token as " + "'Authorization: Bearer <token>'.");
     }
 
     static TokenRejected invalid() {
-        return new TokenRejected(ErrorCode.INVALID_TOKEN, "The bearer token is not a valid control-plane access token.");
+        return new TokenRejected(ErrorCode.INVALID_TOKEN,
+                "The bearer token is not a valid control-plane access token.");
     }
 
     static TokenRejected expired() {
         return new TokenRejected(ErrorCode.TOKEN_EXPIRED, "The access token has expired; sign in again.");
     }
+
 }

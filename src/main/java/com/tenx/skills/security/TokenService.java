@@ -17,10 +17,11 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Issues and verifies control-plane access tokens. A token is accepted only when it is an HS256
- * JWS signed with one of our keys, of type {@code at+jwt} with our token-use marker, from our
- * issuer for our audience, with a subject and an unexpired {@code exp}. Anything else (another
- * key, audience or issuer, {@code alg: none}, a runtime or provider token, a PAT) is rejected.
+ * Issues and verifies control-plane access tokens. A token is accepted only when it is an
+ * HS256 JWS signed with one of our keys, of type {@code at+jwt} with our token-use
+ * marker, from our issuer for our audience, with a subject and an unexpired {@code exp}.
+ * Anything else (another key, audience or issuer, {@code alg: none}, a runtime or
+ * provider token, a PAT) is rejected.
  */
 public class TokenService {
 
@@ -52,36 +53,42 @@ public class TokenService {
         this.settings = settings;
         this.clock = clock;
         this.parser = Jwts.parser()
-                .keyLocator(new PinnedKeyLocator())
-                .requireIssuer(settings.issuer())
-                .requireAudience(settings.audience())
-                .require(TOKEN_USE_CLAIM, TOKEN_USE)
-                .clockSkewSeconds(settings.clockSkew().toSeconds())
-                .clock(() -> Date.from(clock.instant()))
-                .build();
+            .keyLocator(new PinnedKeyLocator())
+            .requireIssuer(settings.issuer())
+            .requireAudience(settings.audience())
+            .require(TOKEN_USE_CLAIM, TOKEN_USE)
+            .clockSkewSeconds(settings.clockSkew().toSeconds())
+            .clock(() -> Date.from(clock.instant()))
+            .build();
     }
 
     public AccessToken issue(UUID userId) {
         Instant now = clock.instant();
         Instant expires = now.plus(settings.ttl());
         String token = Jwts.builder()
-                .header().keyId(keys.currentKid()).type(TYPE).and()
-                .id(UUID.randomUUID().toString())
-                .issuer(settings.issuer())
-                .audience().add(settings.audience()).and()
-                .subject(userId.toString())
-                .claim(TOKEN_USE_CLAIM, TOKEN_USE)
-                .issuedAt(Date.from(now))
-                .expiration(Date.from(expires))
-                .signWith(keys.current(), Jwts.SIG.HS256)
-                .compact();
+            .header()
+            .keyId(keys.currentKid())
+            .type(TYPE)
+            .and()
+            .id(UUID.randomUUID().toString())
+            .issuer(settings.issuer())
+            .audience()
+            .add(settings.audience())
+            .and()
+            .subject(userId.toString())
+            .claim(TOKEN_USE_CLAIM, TOKEN_USE)
+            .issuedAt(Date.from(now))
+            .expiration(Date.from(expires))
+            .signWith(keys.current(), Jwts.SIG.HS256)
+            .compact();
         return new AccessToken(token, settings.ttl().toSeconds());
     }
 
     /**
-     * The user a token names, or {@link TokenRejected} with the contract's reason. Tokens already
-     * verified are remembered until their expiry, so a client's repeated calls skip the signature
-     * check; the keys never change while the process runs, so the answer would be the same.
+     * The user a token names, or {@link TokenRejected} with the contract's reason. Tokens
+     * already verified are remembered until their expiry, so a client's repeated calls
+     * skip the signature check; the keys never change while the process runs, so the
+     * answer would be the same.
      */
     public CurrentUser verify(String token) {
         Verified known = verified.get(token);
@@ -102,7 +109,8 @@ public class TokenService {
             claims = parser.parseSignedClaims(token).getPayload();
         }
         catch (ExpiredJwtException e) {
-            // The signature was verified before expiry was checked: only our own tokens get here.
+            // The signature was verified before expiry was checked: only our own tokens
+            // get here.
             throw isOurs(e.getClaims()) ? TokenRejected.expired() : TokenRejected.invalid();
         }
         catch (JwtException | IllegalArgumentException e) {
@@ -122,12 +130,14 @@ public class TokenService {
 
     private boolean isOurs(Claims claims) {
         Set<String> audience = claims.getAudience();
-        return settings.issuer().equals(claims.getIssuer())
-                && audience != null && audience.contains(settings.audience())
-                && TOKEN_USE.equals(claims.get(TOKEN_USE_CLAIM));
+        return settings.issuer().equals(claims.getIssuer()) && audience != null
+                && audience.contains(settings.audience()) && TOKEN_USE.equals(claims.get(TOKEN_USE_CLAIM));
     }
 
-    /** Chooses the key by {@code kid} and refuses any algorithm or type but ours before verifying. */
+    /**
+     * Chooses the key by {@code kid} and refuses any algorithm or type but ours before
+     * verifying.
+     */
     private final class PinnedKeyLocator extends LocatorAdapter<Key> {
 
         @Override
@@ -141,5 +151,7 @@ public class TokenService {
             }
             return key;
         }
+
     }
+
 }

@@ -5,13 +5,13 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How control-plane access tokens are signed and checked ({@code skills.jwt.*}; the signing key
- * comes from {@code SKILLS_JWT_SECRET}, older keys still accepted from
+ * How control-plane access tokens are signed and checked ({@code skills.jwt.*}; the
+ * signing key comes from {@code SKILLS_JWT_SECRET}, older keys still accepted from
  * {@code SKILLS_JWT_PREVIOUS_SECRETS}).
  */
 @ConfigurationProperties("skills.jwt")
-public record TokenSettings(String secret, List<String> previousSecrets, String issuer, String audience,
-        Duration ttl, Duration clockSkew) {
+public record TokenSettings(String secret, List<String> previousSecrets, String issuer, String audience, Duration ttl,
+        Duration clockSkew) {
 
     public TokenSettings {
         previousSecrets = previousSecrets == null ? List.of()

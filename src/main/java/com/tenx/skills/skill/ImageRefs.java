@@ -17,8 +17,8 @@ final class ImageRefs {
 
     private static final Pattern CATALOG = Pattern.compile("catalog/" + NAME + REFERENCE);
 
-    private static final Pattern ECR = Pattern.compile(
-            "[0-9]{12}\\.dkr\\.ecr\\.[a-z]{2}(?:-[a-z]+)+-[0-9]+\\.amazonaws\\.com(?:\\.cn)?/" + NAME + REFERENCE);
+    private static final Pattern ECR = Pattern
+        .compile("[0-9]{12}\\.dkr\\.ecr\\.[a-z]{2}(?:-[a-z]+)+-[0-9]+\\.amazonaws\\.com(?:\\.cn)?/" + NAME + REFERENCE);
 
     static final int MAX_LENGTH = 512;
 
@@ -29,4 +29,5 @@ final class ImageRefs {
         return imageRef.length() <= MAX_LENGTH
                 && (CATALOG.matcher(imageRef).matches() || ECR.matcher(imageRef).matches());
     }
+
 }

@@ -10,8 +10,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a skill route's body only after the key has been checked, as the order of checks wants:
- * {@code 415} for a body that is not JSON, {@code invalid_json} for one that does not parse.
+ * Reads a skill route's body only after the key has been checked, as the order of checks
+ * wants: {@code 415} for a body that is not JSON, {@code invalid_json} for one that does
+ * not parse.
  */
 @Component
 class JsonBodies {
@@ -44,8 +45,8 @@ class JsonBodies {
         }
         try {
             MediaType type = MediaType.parseMediaType(contentType);
-            return MediaType.APPLICATION_JSON.isCompatibleWith(type) || type.getSubtype().endsWith("+json")
-                    && "application".equals(type.getType());
+            return MediaType.APPLICATION_JSON.isCompatibleWith(type)
+                    || type.getSubtype().endsWith("+json") && "application".equals(type.getType());
         }
         catch (InvalidMediaTypeException e) {
             return false;
@@ -60,4 +61,5 @@ class JsonBodies {
         }
         return true;
     }
+
 }

@@ -29,7 +29,10 @@ final class JsonInput {
         return true;
     }
 
-    /** Whether every string and property name inside {@code node} is {@link #storable(String)}. */
+    /**
+     * Whether every string and property name inside {@code node} is
+     * {@link #storable(String)}.
+     */
     static boolean storable(JsonNode node) {
         if (node.isString()) {
             return storable(node.stringValue());
@@ -51,8 +54,12 @@ final class JsonInput {
         return true;
     }
 
-    /** The length of a string in characters (code points), as the contract's limits count them. */
+    /**
+     * The length of a string in characters (code points), as the contract's limits count
+     * them.
+     */
     static int length(String value) {
         return value.codePointCount(0, value.length());
     }
+
 }

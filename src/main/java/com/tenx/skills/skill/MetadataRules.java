@@ -19,9 +19,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The rules for a metadata PUT body, checked in this order: the plain fields
- * ({@code invalid_request}, all problems at once), then {@code status} ({@code invalid_status}),
- * then each tool in turn ({@code invalid_tools}, {@code invalid_tool_type}, {@code invalid_tool_name}).
- * Read-only fields a client echoes back from a GET are ignored.
+ * ({@code invalid_request}, all problems at once), then {@code status}
+ * ({@code invalid_status}), then each tool in turn ({@code invalid_tools},
+ * {@code invalid_tool_type}, {@code invalid_tool_name}). Read-only fields a client echoes
+ * back from a GET are ignored.
  */
 @Component
 class MetadataRules {
@@ -176,4 +177,5 @@ class MetadataRules {
         return allowLocalHttp && "http".equalsIgnoreCase(scheme)
                 && ("localhost".equalsIgnoreCase(host) || "127.0.0.1".equals(host) || "[::1]".equals(host));
     }
+
 }

@@ -10,8 +10,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The rules for a runtime PUT body: first the image ({@code invalid_image_ref}), then every other
- * field at once ({@code invalid_runtime} with one detail per problem).
+ * The rules for a runtime PUT body: first the image ({@code invalid_image_ref}), then
+ * every other field at once ({@code invalid_runtime} with one detail per problem).
  */
 @Component
 class RuntimeRules {
@@ -68,8 +68,8 @@ class RuntimeRules {
         for (JsonNode item : node) {
             if (!item.isString() || JsonInput.length(item.stringValue()) > MAX_ITEM_LENGTH
                     || !JsonInput.storable(item.stringValue())) {
-                problems.add(new FieldProblem(field, "items must be strings of at most " + MAX_ITEM_LENGTH
-                        + " characters without NUL"));
+                problems.add(new FieldProblem(field,
+                        "items must be strings of at most " + MAX_ITEM_LENGTH + " characters without NUL"));
                 return null;
             }
         }
@@ -100,4 +100,5 @@ class RuntimeRules {
         }
         return node.intValue();
     }
+
 }

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
 /**
- * A runtime as answered: the PUT answer has the core fields, the GET answer (and a version's
- * snapshot) also {@code secretsRefs}, {@code networkPolicy} and {@code planGates}.
+ * A runtime as answered: the PUT answer has the core fields, the GET answer (and a
+ * version's snapshot) also {@code secretsRefs}, {@code networkPolicy} and
+ * {@code planGates}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record RuntimeView(String handle, String skillKey, String imageRef, @JsonRawValue String command,

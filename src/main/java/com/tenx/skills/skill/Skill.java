@@ -12,8 +12,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A handle's skill: its metadata and status. Every change goes through a method that takes the
- * write's {@link WriteStamp}, so {@code updatedAt} and the change number move with every write.
+ * A handle's skill: its metadata and status. Every change goes through a method that
+ * takes the write's {@link WriteStamp}, so {@code updatedAt} and the change number move
+ * with every write.
  */
 @Entity
 @Table(name = "skills")
@@ -65,7 +66,10 @@ class Skill {
         return skill;
     }
 
-    /** Replaces the metadata; the given status takes effect, so an edited published skill is a draft again. */
+    /**
+     * Replaces the metadata; the given status takes effect, so an edited published skill
+     * is a draft again.
+     */
     void edit(SkillMetadata metadata, WriteStamp stamp) {
         title = metadata.title();
         description = metadata.description();
@@ -118,4 +122,5 @@ class Skill {
     String etag() {
         return ETags.of(changeSeq);
     }
+
 }

@@ -7,10 +7,11 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A handle's skills rendered to JSON once per change and served from memory until the next one.
- * Entries are keyed by the handle's change counter, which the access check reads from the database
- * on every request: a request never gets a rendering older than the last write committed before
- * it, on any instance, so every instance can keep its own cache.
+ * A handle's skills rendered to JSON once per change and served from memory until the
+ * next one. Entries are keyed by the handle's change counter, which the access check
+ * reads from the database on every request: a request never gets a rendering older than
+ * the last write committed before it, on any instance, so every instance can keep its own
+ * cache.
  */
 @Service
 class SkillCatalog {
@@ -57,4 +58,5 @@ class SkillCatalog {
         }
         return new Rendered(list.asOf(), new Body(json.writeValueAsBytes(list), list.etag()), Map.copyOf(skills));
     }
+
 }

@@ -3,7 +3,9 @@ package com.tenx.skills.skill;
 import com.tenx.skills.identity.HandleGrant;
 import java.time.Instant;
 
-/** Published inside the transaction of every successful skill write, for the audit trail. */
+/**
+ * Published inside the transaction of every successful skill write, for the audit trail.
+ */
 public record SkillChanged(HandleGrant by, String action, String skillKey, String version, Instant at) {
 
     public static final String PUT = "skill.put";
@@ -13,4 +15,5 @@ public record SkillChanged(HandleGrant by, String action, String skillKey, Strin
     public static final String PUBLISH = "skill.publish";
 
     public static final String DELETE = "skill.delete";
+
 }

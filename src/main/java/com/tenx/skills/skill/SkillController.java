@@ -25,8 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The skill routes of a handle. Access (role, then feature) is checked by {@link HandleRoute}
- * before anything here runs; then the key, then the body, then the service.
+ * The skill routes of a handle. Access (role, then feature) is checked by
+ * {@link HandleRoute} before anything here runs; then the key, then the body, then the
+ * service.
  */
 @RestController
 @RequestMapping("/v2/handles/{handle}/skills")
@@ -111,7 +112,7 @@ class SkillController {
         SkillService.PutResult result = skills.putMetadata(grant, key, metadata,
                 new Preconditions(ifMatch, ifNoneMatch), dryRun);
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(new PutAnswer(true, result.skillKey(), result.status().name(), dryRun ? Boolean.TRUE : null));
+            .body(new PutAnswer(true, result.skillKey(), result.status().name(), dryRun ? Boolean.TRUE : null));
     }
 
     @PutMapping("/{skillKey}/runtime")
@@ -135,8 +136,7 @@ class SkillController {
 
     @PostMapping("/{skillKey}/publish")
     @HandleRoute(value = Role.CREATOR, feature = GROWTH_TOOLS)
-    PublishAnswer publish(HandleGrant grant, @PathVariable String skillKey,
-            @RequestBody(required = false) byte[] body,
+    PublishAnswer publish(HandleGrant grant, @PathVariable String skillKey, @RequestBody(required = false) byte[] body,
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestParam(defaultValue = "false") boolean dryRun) {
@@ -181,7 +181,8 @@ class SkillController {
             return null;
         }
         if (!from.isString() || !VERSION.matcher(from.stringValue()).matches()) {
-            throw InvalidInput.field(ErrorCode.INVALID_REQUEST, "fromVersion", "must be a version such as v1770000000000");
+            throw InvalidInput.field(ErrorCode.INVALID_REQUEST, "fromVersion",
+                    "must be a version such as v1770000000000");
         }
         return from.stringValue();
     }
@@ -200,4 +201,5 @@ class SkillController {
 
     record VersionList(List<VersionReads.VersionSummary> versions) {
     }
+
 }

@@ -4,7 +4,10 @@ import com.tenx.skills.error.ErrorCode;
 import com.tenx.skills.error.InvalidInput;
 import com.tenx.skills.identity.Slug;
 
-/** A skill's key as the path gives it: lower-cased with ASCII rules, then held to the key rule. */
+/**
+ * A skill's key as the path gives it: lower-cased with ASCII rules, then held to the key
+ * rule.
+ */
 final class SkillKey {
 
     private SkillKey() {
@@ -18,4 +21,5 @@ final class SkillKey {
         }
         return key;
     }
+
 }

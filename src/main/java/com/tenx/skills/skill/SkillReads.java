@@ -18,9 +18,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads of a handle's skills. The list reads the handle's change counter and the skills in one
- * statement, so the answer and its cursor describe one committed state: a client that follows the
- * cursors never misses a change and never receives one twice.
+ * Reads of a handle's skills. The list reads the handle's change counter and the skills
+ * in one statement, so the answer and its cursor describe one committed state: a client
+ * that follows the cursors never misses a change and never receives one twice.
  */
 @Service
 class SkillReads {
@@ -45,7 +45,8 @@ class SkillReads {
     String currentListEtag(HandleGrant grant, String since, Integer limit) {
         SyncCursor cursor = validated(grant, since, limit);
         HandleLedger.Position position = ledger.position(grant.handleId());
-        if (cursor != null && (cursor.seq() > position.seq() || !cursor.isPage() && cursor.seq() < position.expiredSeq())) {
+        if (cursor != null
+                && (cursor.seq() > position.seq() || !cursor.isPage() && cursor.seq() < position.expiredSeq())) {
             throw expired();
         }
         return listEtag(position.seq(), since, limit);
@@ -77,9 +78,9 @@ class SkillReads {
                 WHERE h.id = :handle
                 ORDER BY s.skill_key""" + (limit == null ? "" : " LIMIT " + (limit + 1));
         Snapshot snapshot = snapshot(jdbc.sql(sql)
-                .param("handle", grant.handleId())
-                .param("upper", page == null ? Long.MAX_VALUE : page.seq())
-                .param("after", page == null ? "" : page.afterKey()));
+            .param("handle", grant.handleId())
+            .param("upper", page == null ? Long.MAX_VALUE : page.seq())
+            .param("after", page == null ? "" : page.afterKey()));
         if (page != null && page.seq() > snapshot.seq()) {
             throw expired();
         }
@@ -109,11 +110,13 @@ class SkillReads {
                 SELECT skill_key, deleted_at, change_seq FROM skill_tombstones
                 WHERE handle_id = :handle AND change_seq > :since AND change_seq <= :upper
                 ORDER BY change_seq""" + (limit == null ? "" : " LIMIT " + (limit + 1)))
-                .param("handle", grant.handleId()).param("since", since).param("upper", snapshot.seq())
-                .query((rs, n) -> new SkillList.Deleted(rs.getString("skill_key"),
-                        Timestamps.format(rs.getObject("deleted_at", OffsetDateTime.class).toInstant()),
-                        rs.getLong("change_seq")))
-                .list();
+            .param("handle", grant.handleId())
+            .param("since", since)
+            .param("upper", snapshot.seq())
+            .query((rs, n) -> new SkillList.Deleted(rs.getString("skill_key"),
+                    Timestamps.format(rs.getObject("deleted_at", OffsetDateTime.class).toInstant()),
+                    rs.getLong("change_seq")))
+            .list();
         if (since < ledger.position(grant.handleId()).expiredSeq()) {
             throw expired(); // deletions were forgotten while this answer was being read
         }
@@ -121,7 +124,8 @@ class SkillReads {
         long upTo = snapshot.seq();
         boolean more = false;
         if (limit != null && skills.size() + deleted.size() > limit) {
-            // Keep the `limit` earliest changes of both kinds; the cursor resumes after the last kept.
+            // Keep the `limit` earliest changes of both kinds; the cursor resumes after
+            // the last kept.
             List<Long> order = new ArrayList<>();
             skills.forEach(skill -> order.add(skill.changeSeq()));
             deleted.forEach(tombstone -> order.add(tombstone.changeSeq()));
@@ -143,14 +147,15 @@ class SkillReads {
         List<RuntimeView> found = jdbc.sql("""
                 SELECT s.id AS skill_id, r.* FROM skills s LEFT JOIN skill_runtimes r ON r.skill_id = s.id
                 WHERE s.handle_id = :handle AND s.skill_key = :key""")
-                .param("handle", grant.handleId()).param("key", key)
-                .query((rs, n) -> rs.getString("image_ref") == null ? null
-                        : RuntimeView.full(grant.handle(), key, new RuntimeSpec(rs.getString("image_ref"),
-                                rs.getString("command"), rs.getString("args"), rs.getInt("cpu"), rs.getInt("memory"),
-                                rs.getInt("idle_timeout_sec"), rs.getInt("max_session_sec"),
-                                rs.getString("secrets_refs"), rs.getString("network_policy"),
-                                rs.getString("plan_gates"))))
-                .list();
+            .param("handle", grant.handleId())
+            .param("key", key)
+            .query((rs, n) -> rs.getString("image_ref") == null ? null
+                    : RuntimeView.full(grant.handle(), key,
+                            new RuntimeSpec(rs.getString("image_ref"), rs.getString("command"), rs.getString("args"),
+                                    rs.getInt("cpu"), rs.getInt("memory"), rs.getInt("idle_timeout_sec"),
+                                    rs.getInt("max_session_sec"), rs.getString("secrets_refs"),
+                                    rs.getString("network_policy"), rs.getString("plan_gates"))))
+            .list();
         if (found.isEmpty()) {
             throw skillNotFound();
         }
@@ -176,13 +181,15 @@ class SkillReads {
     private static SkillView skill(ResultSet rs) throws SQLException {
         SkillStatus status = SkillStatus.valueOf(rs.getString("status"));
         return new SkillView(rs.getString("skill_key"), rs.getString("title"), rs.getString("description"),
-                rs.getString("system_prompt"), rs.getString("tools"), status.runtimeStatus(rs.getBoolean("has_runtime")),
+                rs.getString("system_prompt"), rs.getString("tools"),
+                status.runtimeStatus(rs.getBoolean("has_runtime")),
                 Timestamps.format(rs.getObject("updated_at", OffsetDateTime.class).toInstant()),
                 rs.getString("published_version"), rs.getLong("change_seq"));
     }
 
     private static String listEtag(long seq, String since, Integer limit) {
-        String variant = since == null && limit == null ? "" : "-" + Integer.toHexString((since + "|" + limit).hashCode());
+        String variant = since == null && limit == null ? ""
+                : "-" + Integer.toHexString((since + "|" + limit).hashCode());
         return "\"h" + seq + variant + "\"";
     }
 
@@ -197,4 +204,5 @@ class SkillReads {
 
     private record Snapshot(long seq, long expiredSeq, List<SkillView> skills) {
     }
+
 }

@@ -12,8 +12,12 @@ interface SkillRepository extends Repository<Skill, Long> {
 
     Skill save(Skill skill);
 
-    /** Deletes the skill; its runtime and versions go with it by the foreign keys' cascade. */
+    /**
+     * Deletes the skill; its runtime and versions go with it by the foreign keys'
+     * cascade.
+     */
     @Modifying
     @Query(value = "DELETE FROM skills WHERE id = :id", nativeQuery = true)
     int deleteById(long id);
+
 }

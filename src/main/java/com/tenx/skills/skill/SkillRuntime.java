@@ -72,4 +72,5 @@ class SkillRuntime {
         return new RuntimeSpec(imageRef, command, args, cpu, memory, idleTimeoutSec, maxSessionSec, secretsRefs,
                 networkPolicy, planGates);
     }
+
 }

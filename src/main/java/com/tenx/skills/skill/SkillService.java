@@ -14,10 +14,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every write to a handle's skills. Each one locks the handle first (see {@link HandleLedger}),
- * so writes to one handle are serialised across all instances, then reads the current state,
- * checks preconditions and state rules, and writes with the handle's next stamp. A dry run makes
- * the same checks without the lock and without writing.
+ * Every write to a handle's skills. Each one locks the handle first (see
+ * {@link HandleLedger}), so writes to one handle are serialised across all instances,
+ * then reads the current state, checks preconditions and state rules, and writes with the
+ * handle's next stamp. A dry run makes the same checks without the lock and without
+ * writing.
  */
 @Service
 class SkillService {
@@ -83,8 +84,9 @@ class SkillService {
         preconditions.check(skill.etag());
         if (!dryRun) {
             WriteStamp stamp = lock.stamp();
-            runtimes.findById(skill.id()).ifPresentOrElse(runtime -> runtime.replace(spec, stamp.at()),
-                    () -> runtimes.save(SkillRuntime.of(skill.id(), spec, stamp.at())));
+            runtimes.findById(skill.id())
+                .ifPresentOrElse(runtime -> runtime.replace(spec, stamp.at()),
+                        () -> runtimes.save(SkillRuntime.of(skill.id(), spec, stamp.at())));
             skill.touch(stamp);
             events.publishEvent(new SkillChanged(grant, SkillChanged.RUNTIME_PUT, key, null, stamp.at()));
         }
@@ -92,22 +94,23 @@ class SkillService {
     }
 
     /**
-     * Publishes the skill as it is, or, with {@code fromVersion}, first restores that version's
-     * metadata and runtime: either way a new snapshot with a new, strictly increasing version.
-     * A dry run answers the version the publish would take if it came now.
+     * Publishes the skill as it is, or, with {@code fromVersion}, first restores that
+     * version's metadata and runtime: either way a new snapshot with a new, strictly
+     * increasing version. A dry run answers the version the publish would take if it came
+     * now.
      */
     @Transactional
-    Published publish(HandleGrant grant, String key, String fromVersion, Preconditions preconditions,
-            boolean dryRun) {
+    Published publish(HandleGrant grant, String key, String fromVersion, Preconditions preconditions, boolean dryRun) {
         HandleLedger.Lock lock = dryRun ? null : ledger.lock(grant.handleId());
         Skill skill = existing(grant, key);
         preconditions.check(skill.etag());
-        Optional<SkillVersion> source = Optional.ofNullable(fromVersion).map(version -> versions
-                .find(skill.id(), version)
+        Optional<SkillVersion> source = Optional.ofNullable(fromVersion)
+            .map(version -> versions.find(skill.id(), version)
                 .orElseThrow(() -> new NotFound(ErrorCode.VERSION_NOT_FOUND, "No such published version.")));
         Optional<SkillRuntime> current = runtimes.findById(skill.id());
         if (source.isEmpty() && current.isEmpty()) {
-            throw new InvalidInput(ErrorCode.RUNTIME_NOT_CONFIGURED, "Configure the skill's runtime before publishing it.");
+            throw new InvalidInput(ErrorCode.RUNTIME_NOT_CONFIGURED,
+                    "Configure the skill's runtime before publishing it.");
         }
         if (dryRun) {
             return new Published(key, ledger.preview(grant.handleId()).version(), fromVersion);
@@ -134,7 +137,10 @@ class SkillService {
         return new Published(key, version, fromVersion);
     }
 
-    /** Deletes the skill with its runtime and versions; deleting a missing skill changes nothing. */
+    /**
+     * Deletes the skill with its runtime and versions; deleting a missing skill changes
+     * nothing.
+     */
     @Transactional
     void delete(HandleGrant grant, String key, Preconditions preconditions, boolean dryRun) {
         HandleLedger.Lock lock = dryRun ? null : ledger.lock(grant.handleId());
@@ -151,7 +157,7 @@ class SkillService {
 
     private Skill existing(HandleGrant grant, String key) {
         return skills.find(grant.handleId(), key)
-                .orElseThrow(() -> new NotFound(ErrorCode.SKILL_NOT_FOUND, "No skill with this key on this handle."));
+            .orElseThrow(() -> new NotFound(ErrorCode.SKILL_NOT_FOUND, "No skill with this key on this handle."));
     }
 
     private RuntimeSpec runtimeOf(SkillVersion version) {
@@ -162,4 +168,5 @@ class SkillService {
                 runtime.get("secretsRefs").toString(), runtime.get("networkPolicy").toString(),
                 runtime.get("planGates").toString());
     }
+
 }

@@ -2,9 +2,13 @@ package com.tenx.skills.skill;
 
 /** The stored status of a skill. Only {@code POST /publish} sets {@link #PUBLISHED}. */
 enum SkillStatus {
+
     DRAFT, DISABLED, PUBLISHED;
 
-    /** The status the list shows: computed from the stored status and whether a runtime exists. */
+    /**
+     * The status the list shows: computed from the stored status and whether a runtime
+     * exists.
+     */
     String runtimeStatus(boolean hasRuntime) {
         return switch (this) {
             case DISABLED -> "disabled";
@@ -12,4 +16,5 @@ enum SkillStatus {
             case DRAFT -> hasRuntime ? "ready" : "draft";
         };
     }
+
 }

@@ -86,4 +86,5 @@ class SkillVersion {
     String runtime() {
         return runtime;
     }
+
 }

@@ -10,4 +10,5 @@ interface SkillVersionRepository extends Repository<SkillVersion, Long> {
     Optional<SkillVersion> find(long skillId, String version);
 
     SkillVersion save(SkillVersion version);
+
 }

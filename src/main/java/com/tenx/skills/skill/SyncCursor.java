@@ -8,9 +8,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The opaque cursors of the skill list. A <em>sync</em> cursor is a position in the handle's
- * change order: "everything up to change {@code seq} was delivered". A <em>page</em> cursor
- * continues a paged full listing taken at change {@code seq}, after {@code afterKey}.
+ * The opaque cursors of the skill list. A <em>sync</em> cursor is a position in the
+ * handle's change order: "everything up to change {@code seq} was delivered". A
+ * <em>page</em> cursor continues a paged full listing taken at change {@code seq}, after
+ * {@code afterKey}.
  */
 record SyncCursor(long handleId, long seq, String afterKey) {
 

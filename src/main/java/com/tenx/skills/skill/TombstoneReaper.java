@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Forgets deletions older than the retention (at least 30 days) and records, per handle, the
- * highest change number forgotten: sync cursors at or before it are answered {@code 410}.
- * Idempotent, so every instance may run it.
+ * Forgets deletions older than the retention (at least 30 days) and records, per handle,
+ * the highest change number forgotten: sync cursors at or before it are answered
+ * {@code 410}. Idempotent, so every instance may run it.
  */
 @Component
 class TombstoneReaper {
@@ -28,8 +28,7 @@ class TombstoneReaper {
 
     private final Duration retention;
 
-    TombstoneReaper(JdbcClient jdbc, Clock clock,
-            @Value("${skills.sync.tombstone-retention:30d}") Duration retention) {
+    TombstoneReaper(JdbcClient jdbc, Clock clock, @Value("${skills.sync.tombstone-retention:30d}") Duration retention) {
         if (retention.compareTo(Duration.ofDays(30)) < 0) {
             throw new IllegalArgumentException("skills.sync.tombstone-retention must be at least 30 days");
         }
@@ -45,17 +44,22 @@ class TombstoneReaper {
         List<long[]> expired = jdbc.sql("""
                 SELECT handle_id, MAX(change_seq) AS seq FROM skill_tombstones
                 WHERE deleted_at < :cutoff GROUP BY handle_id""")
-                .param("cutoff", cutoff)
-                .query((rs, n) -> new long[] {rs.getLong("handle_id"), rs.getLong("seq")})
-                .list();
+            .param("cutoff", cutoff)
+            .query((rs, n) -> new long[] { rs.getLong("handle_id"), rs.getLong("seq") })
+            .list();
         for (long[] handle : expired) {
             jdbc.sql("UPDATE handles SET expired_seq = GREATEST(expired_seq, :seq) WHERE id = :handle")
-                    .param("seq", handle[1]).param("handle", handle[0]).update();
+                .param("seq", handle[1])
+                .param("handle", handle[0])
+                .update();
             jdbc.sql("DELETE FROM skill_tombstones WHERE handle_id = :handle AND deleted_at < :cutoff")
-                    .param("handle", handle[0]).param("cutoff", cutoff).update();
+                .param("handle", handle[0])
+                .param("cutoff", cutoff)
+                .update();
         }
         if (!expired.isEmpty()) {
             log.info("Forgot deletions older than {} on {} handles", retention, expired.size());
         }
     }
+
 }

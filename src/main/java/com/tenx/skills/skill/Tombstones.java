@@ -6,8 +6,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Marks of deleted skills, so that sync cursors can report deletions. Written only while the
- * handle is locked, so the read-then-write below cannot race.
+ * Marks of deleted skills, so that sync cursors can report deletions. Written only while
+ * the handle is locked, so the read-then-write below cannot race.
  */
 @Component
 class Tombstones {
@@ -22,23 +22,29 @@ class Tombstones {
         int updated = jdbc.sql("""
                 UPDATE skill_tombstones SET change_seq = :seq, deleted_at = :at
                 WHERE handle_id = :handle AND skill_key = :key""")
-                .param("seq", stamp.seq()).param("at", stamp.at().atOffset(ZoneOffset.UTC))
-                .param("handle", handleId).param("key", key)
-                .update();
+            .param("seq", stamp.seq())
+            .param("at", stamp.at().atOffset(ZoneOffset.UTC))
+            .param("handle", handleId)
+            .param("key", key)
+            .update();
         if (updated == 0) {
             jdbc.sql("""
                     INSERT INTO skill_tombstones (handle_id, skill_key, change_seq, deleted_at)
                     VALUES (:handle, :key, :seq, :at)""")
-                    .param("seq", stamp.seq()).param("at", stamp.at().atOffset(ZoneOffset.UTC))
-                    .param("handle", handleId).param("key", key)
-                    .update();
+                .param("seq", stamp.seq())
+                .param("at", stamp.at().atOffset(ZoneOffset.UTC))
+                .param("handle", handleId)
+                .param("key", key)
+                .update();
         }
     }
 
     /** A re-created skill is no longer deleted. */
     void exhume(long handleId, String key) {
         jdbc.sql("DELETE FROM skill_tombstones WHERE handle_id = :handle AND skill_key = :key")
-                .param("handle", handleId).param("key", key)
-                .update();
+            .param("handle", handleId)
+            .param("key", key)
+            .update();
     }
+
 }

@@ -33,21 +33,19 @@ class VersionReads {
     @Transactional(readOnly = true)
     List<VersionSummary> list(HandleGrant grant, String key) {
         List<VersionSummary> versions = new ArrayList<>();
-        boolean[] skillExists = {false};
+        boolean[] skillExists = { false };
         jdbc.sql("""
                 SELECT v.version, v.published_at, v.published_by
                 FROM skills s LEFT JOIN skill_versions v ON v.skill_id = s.id
                 WHERE s.handle_id = :handle AND s.skill_key = :key
-                ORDER BY v.id DESC""")
-                .param("handle", grant.handleId()).param("key", key)
-                .query(rs -> {
-                    skillExists[0] = true;
-                    if (rs.getString("version") != null) {
-                        versions.add(new VersionSummary(rs.getString("version"),
-                                Timestamps.format(rs.getObject("published_at", OffsetDateTime.class).toInstant()),
-                                rs.getString("published_by")));
-                    }
-                });
+                ORDER BY v.id DESC""").param("handle", grant.handleId()).param("key", key).query(rs -> {
+            skillExists[0] = true;
+            if (rs.getString("version") != null) {
+                versions.add(new VersionSummary(rs.getString("version"),
+                        Timestamps.format(rs.getObject("published_at", OffsetDateTime.class).toInstant()),
+                        rs.getString("published_by")));
+            }
+        });
         if (!skillExists[0]) {
             throw SkillReads.skillNotFound();
         }
@@ -61,13 +59,15 @@ class VersionReads {
                        v.tools, v.runtime
                 FROM skills s LEFT JOIN skill_versions v ON v.skill_id = s.id AND v.version = :version
                 WHERE s.handle_id = :handle AND s.skill_key = :key""")
-                .param("handle", grant.handleId()).param("key", key).param("version", version)
-                .query((rs, n) -> rs.getString("version") == null ? null
-                        : new VersionDetail(rs.getString("version"),
-                                Timestamps.format(rs.getObject("published_at", OffsetDateTime.class).toInstant()),
-                                rs.getString("published_by"), rs.getString("title"), rs.getString("description"),
-                                rs.getString("system_prompt"), rs.getString("tools"), rs.getString("runtime")))
-                .list();
+            .param("handle", grant.handleId())
+            .param("key", key)
+            .param("version", version)
+            .query((rs, n) -> rs.getString("version") == null ? null
+                    : new VersionDetail(rs.getString("version"),
+                            Timestamps.format(rs.getObject("published_at", OffsetDateTime.class).toInstant()),
+                            rs.getString("published_by"), rs.getString("title"), rs.getString("description"),
+                            rs.getString("system_prompt"), rs.getString("tools"), rs.getString("runtime")))
+            .list();
         if (found.isEmpty()) {
             throw SkillReads.skillNotFound();
         }
@@ -76,4 +76,5 @@ class VersionReads {
         }
         return found.get(0);
     }
+
 }

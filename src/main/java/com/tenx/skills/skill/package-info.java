@@ -1,2 +1,5 @@
-/** A handle's skills: metadata, runtime, publication with versions, deletion, and the sync list. */
+/**
+ * A handle's skills: metadata, runtime, publication with versions, deletion, and the sync
+ * list.
+ */
 package com.tenx.skills.skill;

@@ -13,8 +13,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * One log line per request, with its id, the caller, the handle, the route template, the status
- * and the duration as structured fields. Never headers or bodies, so never a token or password.
+ * One log line per request, with its id, the caller, the handle, the route template, the
+ * status and the duration as structured fields. Never headers or bodies, so never a token
+ * or password.
  */
 public class AccessLog extends OncePerRequestFilter {
 
@@ -50,7 +51,8 @@ public class AccessLog extends OncePerRequestFilter {
                 MDC.MDCCloseable e = MDC.putCloseable("userId", user != null ? user.toString() : "-");
                 MDC.MDCCloseable f = MDC.putCloseable("handle", handle != null ? handle.toString() : "-");
                 MDC.MDCCloseable g = MDC.putCloseable("client", request.getRemoteAddr())) {
-            log.info("{} {} {} {}ms", request.getMethod(), routeText, response.getStatus(), String.format("%.1f", millis));
+            log.info("{} {} {} {}ms", request.getMethod(), routeText, response.getStatus(),
+                    String.format("%.1f", millis));
         }
     }
 
@@ -58,4 +60,5 @@ public class AccessLog extends OncePerRequestFilter {
     protected boolean shouldNotFilterAsyncDispatch() {
         return true;
     }
+
 }

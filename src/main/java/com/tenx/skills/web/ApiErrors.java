@@ -29,9 +29,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
- * Turns every failure that reaches Spring MVC into the contract's error body. Together with
- * {@link ErrorResponses} (filters, security) and {@link JsonErrorPage} (anything else), no
- * response leaves the server with another error shape.
+ * Turns every failure that reaches Spring MVC into the contract's error body. Together
+ * with {@link ErrorResponses} (filters, security) and {@link JsonErrorPage} (anything
+ * else), no response leaves the server with another error shape.
  */
 @RestControllerAdvice
 public class ApiErrors {
@@ -60,9 +60,11 @@ public class ApiErrors {
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ErrorBody> invalidBody(MethodArgumentNotValidException e) {
-        List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
-                .toList();
+        List<FieldProblem> problems = e.getBindingResult()
+            .getFieldErrors()
+            .stream()
+            .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+            .toList();
         return body(ErrorCode.INVALID_REQUEST, "The request body is not valid.", problems);
     }
 
@@ -86,13 +88,13 @@ public class ApiErrors {
                 "The method " + e.getMethod() + " is not allowed on this route.", List.of()));
     }
 
-    @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
+    @ExceptionHandler({ NoHandlerFoundException.class, NoResourceFoundException.class })
     ResponseEntity<ErrorBody> noRoute(Exception e) {
         return body(ErrorCode.NOT_FOUND, "No such route.", List.of());
     }
 
-    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,
-            MissingRequestHeaderException.class})
+    @ExceptionHandler({ MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,
+            MissingRequestHeaderException.class })
     ResponseEntity<ErrorBody> badParameter(Exception e) {
         return body(ErrorCode.INVALID_REQUEST, "A request parameter is missing or malformed.", List.of());
     }
@@ -103,16 +105,18 @@ public class ApiErrors {
         return body(ErrorCode.CONFLICT, "The change conflicts with the stored data; retry it.", List.of());
     }
 
-    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
-            TransientDataAccessResourceException.class, QueryTimeoutException.class})
+    @ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+            TransientDataAccessResourceException.class, QueryTimeoutException.class })
     ResponseEntity<ErrorBody> databaseUnavailable(Exception e) {
         log.warn("Database unavailable: {}", e.getMessage());
         return ResponseEntity.status(ErrorCode.SERVICE_UNAVAILABLE.status())
-                .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS)
-                .body(ErrorBody.of(ErrorCode.SERVICE_UNAVAILABLE, DatabaseOutage.MESSAGE, List.of()));
+            .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS)
+            .body(ErrorBody.of(ErrorCode.SERVICE_UNAVAILABLE, DatabaseOutage.MESSAGE, List.of()));
     }
 
-    /** The client went away mid-answer: nothing to answer, and nothing wrong on our side. */
+    /**
+     * The client went away mid-answer: nothing to answer, and nothing wrong on our side.
+     */
     @ExceptionHandler(AsyncRequestNotUsableException.class)
     void clientGone(AsyncRequestNotUsableException e) {
         log.debug("Client went away: {}", e.getMessage());
@@ -120,8 +124,10 @@ public class ApiErrors {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorBody> unexpected(Exception e) {
-        // A lost connection also arrives wrapped as JpaSystemException, TransactionSystemException
-        // (on commit or rollback), Hibernate's JDBCConnectionException or a plain SQLException.
+        // A lost connection also arrives wrapped as JpaSystemException,
+        // TransactionSystemException
+        // (on commit or rollback), Hibernate's JDBCConnectionException or a plain
+        // SQLException.
         if (DatabaseOutage.causedBy(e)) {
             return databaseUnavailable(e);
         }
@@ -132,9 +138,11 @@ public class ApiErrors {
     private static ResponseEntity<ErrorBody> body(ErrorCode code, String message, List<FieldProblem> details) {
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(code.status());
         if (code.status().value() == 401) {
-            // Every 401 names the scheme (RFC 6750), as ErrorResponses does for filter-level ones.
+            // Every 401 names the scheme (RFC 6750), as ErrorResponses does for
+            // filter-level ones.
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
         }
         return builder.body(ErrorBody.of(code, message, details));
     }
+
 }

@@ -12,8 +12,8 @@ import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over the limit with {@code 413 payload_too_large}: at once when the
- * declared length is too big, and while reading when a chunked body grows past it.
+ * Refuses request bodies over the limit with {@code 413 payload_too_large}: at once when
+ * the declared length is too big, and while reading when a chunked body grows past it.
  */
 public class BodySizeLimit extends OncePerRequestFilter {
 
@@ -46,6 +46,7 @@ public class BodySizeLimit extends OncePerRequestFilter {
         TooLarge(String message) {
             super(message);
         }
+
     }
 
     private final class Limited extends HttpServletRequestWrapper {
@@ -63,6 +64,7 @@ public class BodySizeLimit extends OncePerRequestFilter {
             }
             return stream;
         }
+
     }
 
     private final class CountingStream extends ServletInputStream {
@@ -114,5 +116,7 @@ public class BodySizeLimit extends OncePerRequestFilter {
         public void setReadListener(ReadListener listener) {
             delegate.setReadListener(listener);
         }
+
     }
+
 }

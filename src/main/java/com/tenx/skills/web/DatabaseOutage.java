@@ -13,11 +13,11 @@ import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
- * Recognises a failure whose root is an unreachable or stopped database, however many layers
- * (Hikari, JDBC, Hibernate, JPA, Spring's transaction and data-access exceptions) wrapped it, so
- * that it is answered {@code 503 service_unavailable} with {@code Retry-After}, never a 500. Such a
- * failure leaves nothing half written: every write is one transaction, committed or rolled back
- * as a whole.
+ * Recognises a failure whose root is an unreachable or stopped database, however many
+ * layers (Hikari, JDBC, Hibernate, JPA, Spring's transaction and data-access exceptions)
+ * wrapped it, so that it is answered {@code 503 service_unavailable} with
+ * {@code Retry-After}, never a 500. Such a failure leaves nothing half written: every
+ * write is one transaction, committed or rolled back as a whole.
  */
 final class DatabaseOutage {
 
@@ -35,7 +35,8 @@ final class DatabaseOutage {
             if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
                     || cause instanceof TransientDataAccessResourceException || cause instanceof QueryTimeoutException
                     || cause instanceof SQLTransientConnectionException
-                    || cause instanceof SQLNonTransientConnectionException || cause instanceof SQLRecoverableException) {
+                    || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof SQLRecoverableException) {
                 return true;
             }
             if (cause instanceof SQLException sql && unavailableState(sql.getSQLState())) {
@@ -46,12 +47,13 @@ final class DatabaseOutage {
     }
 
     /**
-     * SQLSTATE class 08 (connection exception), 53 (insufficient resources, such as too many
-     * connections), 57P (the server is shutting down, restarting or ended the session) and 57014
-     * (a statement cancelled by a timeout).
+     * SQLSTATE class 08 (connection exception), 53 (insufficient resources, such as too
+     * many connections), 57P (the server is shutting down, restarting or ended the
+     * session) and 57014 (a statement cancelled by a timeout).
      */
     private static boolean unavailableState(String state) {
         return state != null && (state.startsWith("08") || state.startsWith("53") || state.startsWith("57P")
                 || state.equals("57014"));
     }
+
 }

@@ -5,7 +5,9 @@ import com.tenx.skills.error.ErrorCode;
 import com.tenx.skills.error.FieldProblem;
 import java.util.List;
 
-/** The one error body of the contract: {@code {"ok":false,"error","message","details"?}}. */
+/**
+ * The one error body of the contract: {@code {"ok":false,"error","message","details"?}}.
+ */
 public record ErrorBody(boolean ok, String error, String message,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FieldProblem> details) {
 

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes the contract's error body straight to the servlet response, for the places that run
- * before or outside Spring MVC: servlet filters, the security entry points and the error page.
+ * Writes the contract's error body straight to the servlet response, for the places that
+ * run before or outside Spring MVC: servlet filters, the security entry points and the
+ * error page.
  */
 @Component
 public class ErrorResponses {
@@ -47,4 +48,5 @@ public class ErrorResponses {
         response.getOutputStream().write(body);
         response.flushBuffer();
     }
+
 }

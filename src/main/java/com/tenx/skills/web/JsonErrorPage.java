@@ -10,8 +10,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * The servlet container's error page, answering in the contract's shape for failures that never
- * reached a controller (rejected URLs, errors raised inside filters).
+ * The servlet container's error page, answering in the contract's shape for failures that
+ * never reached a controller (rejected URLs, errors raised inside filters).
  */
 @Controller
 public class JsonErrorPage implements ErrorController {
@@ -51,4 +51,5 @@ public class JsonErrorPage implements ErrorController {
         };
         errors.write(response, error, message);
     }
+
 }

@@ -12,8 +12,9 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 
 /**
- * Tomcat's last-resort error page, in the contract's shape. It answers requests that Tomcat
- * refuses before they reach the application (a malformed URL such as {@code %00} or {@code %ZZ}).
+ * Tomcat's last-resort error page, in the contract's shape. It answers requests that
+ * Tomcat refuses before they reach the application (a malformed URL such as {@code %00}
+ * or {@code %ZZ}).
  */
 public class JsonErrorReportValve extends ErrorReportValve {
 
@@ -40,11 +41,15 @@ public class JsonErrorReportValve extends ErrorReportValve {
             response.finishResponse();
         }
         catch (IOException | IllegalStateException e) {
-            // the client is gone or the response is already on its way: nothing more to say
+            // the client is gone or the response is already on its way: nothing more to
+            // say
         }
     }
 
-    /** Replaces the host's HTML error report valve with this one when the application's context starts. */
+    /**
+     * Replaces the host's HTML error report valve with this one when the application's
+     * context starts.
+     */
     static void install(Context context) {
         context.addLifecycleListener(event -> {
             if (!Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
@@ -59,4 +64,5 @@ public class JsonErrorReportValve extends ErrorReportValve {
             host.getPipeline().addValve(new JsonErrorReportValve());
         });
     }
+
 }

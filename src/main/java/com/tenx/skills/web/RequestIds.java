@@ -11,8 +11,9 @@ import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every request an id: the caller's {@code X-Request-Id} when it is sane, else a new one.
- * The id is answered in the same header, put in the logging context and kept as a request attribute.
+ * Gives every request an id: the caller's {@code X-Request-Id} when it is sane, else a
+ * new one. The id is answered in the same header, put in the logging context and kept as
+ * a request attribute.
  */
 public class RequestIds extends OncePerRequestFilter {
 
@@ -33,7 +34,8 @@ public class RequestIds extends OncePerRequestFilter {
         MDC.put(MDC_KEY, id);
         try {
             chain.doFilter(request, response);
-        } finally {
+        }
+        finally {
             MDC.remove(MDC_KEY);
         }
     }
@@ -43,7 +45,10 @@ public class RequestIds extends OncePerRequestFilter {
         return true;
     }
 
-    /** The id for a request that sent {@code given} (or nothing): {@code given} when it is sane, else a new one. */
+    /**
+     * The id for a request that sent {@code given} (or nothing): {@code given} when it is
+     * sane, else a new one.
+     */
     public static String idFor(String given) {
         return given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
     }
@@ -53,4 +58,5 @@ public class RequestIds extends OncePerRequestFilter {
         Object id = request.getAttribute(ATTRIBUTE);
         return id != null ? id.toString() : "none";
     }
+
 }

@@ -7,8 +7,8 @@ import java.time.format.DateTimeFormatter;
 /** The contract's timestamp form: UTC, exactly three fraction digits, {@code Z}. */
 public final class Timestamps {
 
-    private static final DateTimeFormatter FORMAT =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+        .withZone(ZoneOffset.UTC);
 
     private Timestamps() {
     }
@@ -16,4 +16,5 @@ public final class Timestamps {
     public static String format(Instant instant) {
         return instant == null ? null : FORMAT.format(instant);
     }
+
 }

@@ -12,7 +12,10 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The web edge: request ids and the body limit ahead of everything, JSON as the only answer. */
+/**
+ * The web edge: request ids and the body limit ahead of everything, JSON as the only
+ * answer.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
 
@@ -33,15 +36,15 @@ class WebConfig implements WebMvcConfigurer {
     @Bean
     FilterRegistrationBean<BodySizeLimit> bodySizeLimit(ErrorResponses errors,
             @Value("${skills.max-body-size:1MB}") DataSize maxBodySize) {
-        FilterRegistrationBean<BodySizeLimit> registration =
-                new FilterRegistrationBean<>(new BodySizeLimit(maxBodySize.toBytes(), errors));
+        FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(
+                new BodySizeLimit(maxBodySize.toBytes(), errors));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 
     /**
-     * An encoded slash in a skill key must reach validation as {@code invalid_skill_key}, not be
-     * refused by the container with its own error page.
+     * An encoded slash in a skill key must reach validation as {@code invalid_skill_key},
+     * not be refused by the container with its own error page.
      */
     @Bean
     TomcatConnectorCustomizer encodedSlashReachesTheApplication() {
@@ -54,11 +57,13 @@ class WebConfig implements WebMvcConfigurer {
     }
 
     /**
-     * JSON whatever the client accepts; any type after it only so that the one route producing
-     * something else (the API description as YAML, {@code /v3/api-docs.yaml}) is not refused.
+     * JSON whatever the client accepts; any type after it only so that the one route
+     * producing something else (the API description as YAML, {@code /v3/api-docs.yaml})
+     * is not refused.
      */
     @Override
     public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
         configurer.ignoreAcceptHeader(true).defaultContentType(MediaType.APPLICATION_JSON, MediaType.ALL);
     }
+
 }

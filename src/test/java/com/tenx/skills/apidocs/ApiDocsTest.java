@@ -25,31 +25,23 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * The API description is served without a token, is the written file, and names every route: those
- * of the contract and every handler the application maps, so a new route without documentation
- * fails the build. (That the routes behave as documented is checked on every exchange of the
- * integration tests, see {@code support.ApiContract}.)
+ * The API description is served without a token, is the written file, and names every
+ * route: those of the contract and every handler the application maps, so a new route
+ * without documentation fails the build. (That the routes behave as documented is checked
+ * on every exchange of the integration tests, see {@code support.ApiContract}.)
  */
 class ApiDocsTest extends ApiTest {
 
     /** Every route of CONTRACT.md, written from it. */
-    private static final Set<String> CONTRACT_ROUTES = Set.of(
-            "POST /v2/auth/login",
-            "GET /v2/handles",
-            "GET /v2/handles/{handle}/skills",
-            "GET /v2/handles/{handle}/skills/{skillKey}",
-            "PUT /v2/handles/{handle}/skills/{skillKey}",
-            "DELETE /v2/handles/{handle}/skills/{skillKey}",
-            "PUT /v2/handles/{handle}/skills/{skillKey}/runtime",
-            "GET /v2/handles/{handle}/skills/{skillKey}/runtime",
+    private static final Set<String> CONTRACT_ROUTES = Set.of("POST /v2/auth/login", "GET /v2/handles",
+            "GET /v2/handles/{handle}/skills", "GET /v2/handles/{handle}/skills/{skillKey}",
+            "PUT /v2/handles/{handle}/skills/{skillKey}", "DELETE /v2/handles/{handle}/skills/{skillKey}",
+            "PUT /v2/handles/{handle}/skills/{skillKey}/runtime", "GET /v2/handles/{handle}/skills/{skillKey}/runtime",
             "POST /v2/handles/{handle}/skills/{skillKey}/publish",
             "GET /v2/handles/{handle}/skills/{skillKey}/versions",
-            "GET /v2/handles/{handle}/skills/{skillKey}/versions/{version}",
-            "GET /v2/handles/{handle}/audit",
-            "PUT /v2/handles/{handle}/members/{userId}",
-            "DELETE /v2/handles/{handle}/members/{userId}",
-            "POST /v2/platform-admin/users",
-            "PUT /v2/platform-admin/tenants/{tenantId}",
+            "GET /v2/handles/{handle}/skills/{skillKey}/versions/{version}", "GET /v2/handles/{handle}/audit",
+            "PUT /v2/handles/{handle}/members/{userId}", "DELETE /v2/handles/{handle}/members/{userId}",
+            "POST /v2/platform-admin/users", "PUT /v2/platform-admin/tenants/{tenantId}",
             "PUT /v2/platform-admin/handles/{handle}");
 
     @Autowired
@@ -111,8 +103,8 @@ class ApiDocsTest extends ApiTest {
         assertThat(reply.status()).isEqualTo(200);
         List<String> links = new ArrayList<>();
         Json.mapper().readTree(reply.body()).path("_links").fieldNames().forEachRemaining(links::add);
-        assertThat(links).allMatch(link -> link.equals("self") || link.startsWith("health")
-                || link.equals("prometheus"));
+        assertThat(links)
+            .allMatch(link -> link.equals("self") || link.startsWith("health") || link.equals("prometheus"));
         assertThat(api.get("/actuator/env").send().status()).isEqualTo(404);
     }
 
@@ -134,8 +126,8 @@ class ApiDocsTest extends ApiTest {
     }
 
     /**
-     * The document without what the serving adds or reorders: the generated {@code servers} entry,
-     * and the order of {@code required} lists (sets in meaning).
+     * The document without what the serving adds or reorders: the generated
+     * {@code servers} entry, and the order of {@code required} lists (sets in meaning).
      */
     private static JsonNode normalized(JsonNode document) {
         JsonNode copy = document.deepCopy();
@@ -159,4 +151,5 @@ class ApiDocsTest extends ApiTest {
             array.forEach(ApiDocsTest::sortRequired);
         }
     }
+
 }

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** The handle's audit log: one entry per successful write, newest first, for ADMIN and OWNER only. */
+/**
+ * The handle's audit log: one entry per successful write, newest first, for ADMIN and
+ * OWNER only.
+ */
 class AuditLogTest extends ApiTest {
 
     private World.Member admin;
@@ -48,10 +51,11 @@ class AuditLogTest extends ApiTest {
         World.User colleague = world.user();
         withRequestId("req-put-1", api.put(skills.path("CRM-Lookup")).json(Json.skill()));
         withRequestId("req-runtime-2", api.put(skills.path("crm-lookup") + "/runtime").json(Json.runtime()));
-        String version = withRequestId("req-publish-3", api.post(skills.path("crm-lookup") + "/publish"))
-                .json().get("version").asString();
+        String version = withRequestId("req-publish-3", api.post(skills.path("crm-lookup") + "/publish")).json()
+            .get("version")
+            .asString();
         withRequestId("req-member-4", api.put("/v2/handles/" + admin.handle() + "/members/" + colleague.id())
-                .json(Json.object().put("role", "CREATOR")));
+            .json(Json.object().put("role", "CREATOR")));
         withRequestId("req-unmember-5", api.delete("/v2/handles/" + admin.handle() + "/members/" + colleague.id()));
         withRequestId("req-delete-6", api.delete(skills.path("crm-lookup")));
 
@@ -67,8 +71,8 @@ class AuditLogTest extends ApiTest {
         for (int i = 0; i < 6; i++) {
             JsonNode entry = entries.get(i);
             assertThat(entry.get("at").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
-            assertThat(entry.get("actor")).isEqualTo(Json.object().put("userId", admin.user().id())
-                    .put("email", admin.user().email()));
+            assertThat(entry.get("actor"))
+                .isEqualTo(Json.object().put("userId", admin.user().id()).put("email", admin.user().email()));
         }
         assertThat(entries.get(0).get("skillKey").asString()).isEqualTo("crm-lookup");
         assertThat(entries.get(3).get("skillKey").asString()).isEqualTo("crm-lookup");
@@ -80,8 +84,11 @@ class AuditLogTest extends ApiTest {
 
     @Test
     void generatedRequestIdIsTheOneRecorded() {
-        Reply put = api.put(skills.path("crm-lookup")).token(admin.token()).header("X-Request-Id", "not sane!")
-                .json(Json.skill()).send();
+        Reply put = api.put(skills.path("crm-lookup"))
+            .token(admin.token())
+            .header("X-Request-Id", "not sane!")
+            .json(Json.skill())
+            .send();
 
         assertThat(put.header("X-Request-Id")).isNotEqualTo("not sane!");
         assertThat(entries().get(0).get("requestId").asString()).isEqualTo(put.header("X-Request-Id"));
@@ -126,8 +133,11 @@ class AuditLogTest extends ApiTest {
         assertError(skills.putRuntime("missing", Json.runtime()), 404, "skill_not_found");
         assertError(skills.publish("missing"), 404, "skill_not_found");
         assertError(skills.rollback("crm-lookup", "v1000000000000"), 404, "version_not_found");
-        assertError(api.put(skills.path("crm-lookup")).token(admin.token()).header("If-Match", stale)
-                .json(Json.skill()).send(), 412, "precondition_failed");
+        assertError(api.put(skills.path("crm-lookup"))
+            .token(admin.token())
+            .header("If-Match", stale)
+            .json(Json.skill())
+            .send(), 412, "precondition_failed");
         assertError(api.delete(skills.path("crm-lookup")).token(admin.token()).header("If-Match", stale).send(), 412,
                 "precondition_failed");
 
@@ -177,7 +187,7 @@ class AuditLogTest extends ApiTest {
         assertThat(unique).hasSize(total);
         assertThat(pages).isEqualTo((total + 1) / 2);
         assertThat(seen.subList(0, 5)).extracting(s -> s.split("\\|")[1])
-                .containsExactly("skill-4", "skill-3", "skill-2", "skill-1", "skill-0");
+            .containsExactly("skill-4", "skill-3", "skill-2", "skill-1", "skill-0");
     }
 
     @Test
@@ -193,4 +203,5 @@ class AuditLogTest extends ApiTest {
         assertError(audit(admin.token(), "?limit=501"), 400, "invalid_request");
         assertError(audit(admin.token(), "?limit=two"), 400, "invalid_request");
     }
+
 }

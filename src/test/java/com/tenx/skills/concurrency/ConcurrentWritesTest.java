@@ -19,9 +19,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Many writes to one skill at the same moment, half of them through a second server instance on
- * the same database. The handle's row lock orders them; the answers and the stored rows must show
- * exactly one effect per write, in one order.
+ * Many writes to one skill at the same moment, half of them through a second server
+ * instance on the same database. The handle's row lock orders them; the answers and the
+ * stored rows must show exactly one effect per write, in one order.
  */
 class ConcurrentWritesTest extends ApiTest {
 
@@ -45,16 +45,17 @@ class ConcurrentWritesTest extends ApiTest {
 
     @Test
     void concurrentPutsOfANewKeyCreateItExactlyOnce() {
-        List<Reply> replies = Concurrently.run(WRITERS, i -> through(i).put(skills + "/race-key")
-                .token(creator.token())
-                .header("X-Request-Id", "create-race-" + i)
-                .json(Json.skill().put("description", "writer " + i))
-                .send());
+        List<Reply> replies = Concurrently.run(WRITERS,
+                i -> through(i).put(skills + "/race-key")
+                    .token(creator.token())
+                    .header("X-Request-Id", "create-race-" + i)
+                    .json(Json.skill().put("description", "writer " + i))
+                    .send());
 
         assertThat(replies).extracting(Reply::status).allMatch(status -> status == 200 || status == 201, "200 or 201");
         assertThat(replies).filteredOn(reply -> reply.status() == 201).hasSize(1);
         assertThat(Rows.count("SELECT count(*) FROM skills WHERE handle_id = ? AND skill_key = 'race-key'", handleId))
-                .isEqualTo(1);
+            .isEqualTo(1);
         List<Object> requestIds = Rows.column("""
                 SELECT request_id FROM audit_entries
                 WHERE handle_id = ? AND skill_key = 'race-key' AND action = 'skill.put' ORDER BY id""", handleId);
@@ -67,8 +68,8 @@ class ConcurrentWritesTest extends ApiTest {
     void concurrentPublishesThroughTwoInstancesGetDistinctIncreasingVersions() {
         create("race-publish");
 
-        List<Reply> replies = Concurrently.run(WRITERS, i -> through(i)
-                .post(skills + "/race-publish/publish").token(creator.token()).send());
+        List<Reply> replies = Concurrently.run(WRITERS,
+                i -> through(i).post(skills + "/race-publish/publish").token(creator.token()).send());
 
         assertThat(replies).extracting(Reply::status).containsOnly(200);
         List<String> answered = replies.stream().map(reply -> reply.json().get("version").asString()).toList();
@@ -86,7 +87,8 @@ class ConcurrentWritesTest extends ApiTest {
 
         List<Object> audited = Rows.column("""
                 SELECT version FROM audit_entries
-                WHERE handle_id = ? AND skill_key = 'race-publish' AND action = 'skill.publish' ORDER BY id""", handleId);
+                WHERE handle_id = ? AND skill_key = 'race-publish' AND action = 'skill.publish' ORDER BY id""",
+                handleId);
         assertThat(audited).isEqualTo(stored);
         assertThat(get("race-publish").json().get("publishedVersion").asString()).isEqualTo(stored.get(WRITERS - 1));
     }
@@ -95,16 +97,23 @@ class ConcurrentWritesTest extends ApiTest {
     void concurrentWritesThroughTwoInstancesGetStrictlyIncreasingUpdatedAt() {
         create("race-writes");
 
-        List<Reply> replies = Concurrently.run(WRITERS, i -> i % 2 == 0
-                ? through(i / 2).put(skills + "/race-writes").token(creator.token())
-                        .json(Json.skill().put("description", "edit " + i)).send()
-                : through(i / 2).put(skills + "/race-writes/runtime").token(creator.token())
-                        .json(Json.runtime().put("cpu", 256 + i)).send());
+        List<Reply> replies = Concurrently.run(WRITERS,
+                i -> i % 2 == 0
+                        ? through(i / 2).put(skills + "/race-writes")
+                            .token(creator.token())
+                            .json(Json.skill().put("description", "edit " + i))
+                            .send()
+                        : through(i / 2).put(skills + "/race-writes/runtime")
+                            .token(creator.token())
+                            .json(Json.runtime().put("cpu", 256 + i))
+                            .send());
 
         assertThat(replies).extracting(Reply::status).containsOnly(200);
         List<Instant> times = Rows.column("""
                 SELECT at FROM audit_entries WHERE handle_id = ? AND skill_key = 'race-writes' ORDER BY id""", handleId)
-                .stream().map(Instant.class::cast).toList();
+            .stream()
+            .map(Instant.class::cast)
+            .toList();
         assertThat(times).hasSize(WRITERS + 2);
         assertThat(new HashSet<>(times)).hasSameSizeAs(times);
         for (int i = 1; i < times.size(); i++) {
@@ -113,31 +122,35 @@ class ConcurrentWritesTest extends ApiTest {
         Instant last = times.get(times.size() - 1);
         assertThat(Instant.parse(get("race-writes").json().get("updatedAt").asString())).isEqualTo(last);
         assertThat(Rows.column("SELECT updated_at FROM skills WHERE handle_id = ? AND skill_key = 'race-writes'",
-                handleId)).containsExactly(last);
+                handleId))
+            .containsExactly(last);
         assertThat(Rows.column("SELECT change_seq FROM handles WHERE id = ?", handleId))
-                .isEqualTo(Rows.column("SELECT change_seq FROM skills WHERE handle_id = ?", handleId));
+            .isEqualTo(Rows.column("SELECT change_seq FROM skills WHERE handle_id = ?", handleId));
     }
 
     @Test
     void concurrentCreatesAndDeletesLeaveTheSkillOrItsTombstoneNeverBoth() {
         String cursor = api.get(skills).token(creator.token()).send().json().get("cursor").asString();
 
-        List<Reply> replies = Concurrently.run(WRITERS, i -> i % 2 == 0
-                ? through(i / 2).put(skills + "/flicker").token(creator.token()).json(Json.skill()).send()
-                : through(i / 2).delete(skills + "/flicker").token(creator.token()).send());
+        List<Reply> replies = Concurrently.run(WRITERS,
+                i -> i % 2 == 0
+                        ? through(i / 2).put(skills + "/flicker").token(creator.token()).json(Json.skill()).send()
+                        : through(i / 2).delete(skills + "/flicker").token(creator.token()).send());
 
-        assertThat(replies).extracting(Reply::status).allMatch(status -> status == 200 || status == 201 || status == 204,
-                "200, 201 or 204");
+        assertThat(replies).extracting(Reply::status)
+            .allMatch(status -> status == 200 || status == 201 || status == 204, "200, 201 or 204");
         long created = replies.stream().filter(reply -> reply.status() == 201).count();
-        long deletions = Rows.count("""
-                SELECT count(*) FROM audit_entries WHERE handle_id = ? AND skill_key = 'flicker' AND action = 'skill.delete'""",
-                handleId);
+        long deletions = Rows
+            .count("""
+                    SELECT count(*) FROM audit_entries WHERE handle_id = ? AND skill_key = 'flicker' AND action = 'skill.delete'""",
+                    handleId);
         long rows = Rows.count("SELECT count(*) FROM skills WHERE handle_id = ? AND skill_key = 'flicker'", handleId);
-        long tombstones = Rows.count("SELECT count(*) FROM skill_tombstones WHERE handle_id = ? AND skill_key = 'flicker'",
-                handleId);
+        long tombstones = Rows
+            .count("SELECT count(*) FROM skill_tombstones WHERE handle_id = ? AND skill_key = 'flicker'", handleId);
         assertThat(rows + tombstones).isEqualTo(1);
         assertThat(created - deletions).isEqualTo(rows);
-        assertThat(api.get(skills + "/flicker").token(creator.token()).send().status()).isEqualTo(rows == 1 ? 200 : 404);
+        assertThat(api.get(skills + "/flicker").token(creator.token()).send().status())
+            .isEqualTo(rows == 1 ? 200 : 404);
 
         JsonNode changes = api.get(skills + "?since=" + cursor).token(creator.token()).send().json();
         assertThat(changes.get("skills").size()).isEqualTo(rows);
@@ -151,7 +164,10 @@ class ConcurrentWritesTest extends ApiTest {
         for (int i = 0; i < 20; i++) {
             Reply write = i % 2 == 0
                     ? through(i).put(skills + "/quick-writes").token(creator.token()).json(Json.skill()).send()
-                    : through(i).put(skills + "/quick-writes/runtime").token(creator.token()).json(Json.runtime()).send();
+                    : through(i).put(skills + "/quick-writes/runtime")
+                        .token(creator.token())
+                        .json(Json.runtime())
+                        .send();
             assertThat(write.status()).isEqualTo(200);
             Instant updatedAt = Instant.parse(get("quick-writes").json().get("updatedAt").asString());
             assertThat(updatedAt).as("updatedAt after write %d", i).isAfter(previous);
@@ -165,9 +181,10 @@ class ConcurrentWritesTest extends ApiTest {
     }
 
     private void create(String key) {
-        assertThat(api.put(skills + "/" + key).token(creator.token()).json(Json.skill()).send().status()).isEqualTo(201);
+        assertThat(api.put(skills + "/" + key).token(creator.token()).json(Json.skill()).send().status())
+            .isEqualTo(201);
         assertThat(api.put(skills + "/" + key + "/runtime").token(creator.token()).json(Json.runtime()).send().status())
-                .isEqualTo(200);
+            .isEqualTo(200);
     }
 
     private Reply get(String key) {
@@ -179,4 +196,5 @@ class ConcurrentWritesTest extends ApiTest {
     private static List<Long> millisOf(List<Object> versions) {
         return versions.stream().map(version -> Long.parseLong(((String) version).substring(1))).toList();
     }
+
 }

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The server started with no database and no signing secret configured: the seed's flow works on
- * the embedded database under the data directory, and a restart keeps the data and the secret.
+ * The server started with no database and no signing secret configured: the seed's flow
+ * works on the embedded database under the data directory, and a restart keeps the data
+ * and the secret.
  */
 class EmbeddedDefaultDatabaseTest {
 
@@ -57,7 +58,7 @@ class EmbeddedDefaultDatabaseTest {
         assertThat(server.property("spring.datasource.url")).startsWith("jdbc:h2:file:" + dataDir + "/skills;");
         assertThat(dataDir.resolve("skills.mv.db")).isRegularFile();
         assertThat(Files.readString(dataDir.resolve("jwt-secret"), StandardCharsets.UTF_8).strip().length())
-                .isGreaterThanOrEqualTo(32);
+            .isGreaterThanOrEqualTo(32);
     }
 
     @Test
@@ -70,9 +71,10 @@ class EmbeddedDefaultDatabaseTest {
         assertThat(empty.json().get("skills").size()).isZero();
         Reply created = api.put(skills + "/CRM-Lookup").token(creator.token()).json(Json.skill()).send();
         assertThat(created.status()).isEqualTo(201);
-        assertThat(created.json()).isEqualTo(Json.parse("{\"ok\":true,\"skillKey\":\"crm-lookup\",\"status\":\"DRAFT\"}"));
+        assertThat(created.json())
+            .isEqualTo(Json.parse("{\"ok\":true,\"skillKey\":\"crm-lookup\",\"status\":\"DRAFT\"}"));
         assertThat(api.put(skills + "/crm-lookup/runtime").token(creator.token()).json(Json.runtime()).send().status())
-                .isEqualTo(200);
+            .isEqualTo(200);
         Reply published = api.post(skills + "/crm-lookup/publish").token(creator.token()).send();
         assertThat(published.status()).isEqualTo(200);
         assertThat(published.json().get("version").asString()).matches("v[0-9]{13}");
@@ -112,14 +114,17 @@ class EmbeddedDefaultDatabaseTest {
         World.Member creator = world.creator();
         String skills = "/v2/handles/" + creator.handle() + "/skills";
 
-        for (String url : new String[] {"http://localhost:8080/lookup", "http://127.0.0.1:9000/mcp"}) {
-            Reply local = api.put(skills + "/local-tool").token(creator.token())
-                    .json(Json.skill().set("tools", Json.array().add(Json.tool("http", "lookup", url)))).send();
+        for (String url : new String[] { "http://localhost:8080/lookup", "http://127.0.0.1:9000/mcp" }) {
+            Reply local = api.put(skills + "/local-tool")
+                .token(creator.token())
+                .json(Json.skill().set("tools", Json.array().add(Json.tool("http", "lookup", url))))
+                .send();
             assertThat(local.status()).as(url).isIn(200, 201);
         }
-        Reply remote = api.put(skills + "/remote-tool").token(creator.token())
-                .json(Json.skill().set("tools", Json.array().add(Json.tool("http", "lookup", "http://example.com/x"))))
-                .send();
+        Reply remote = api.put(skills + "/remote-tool")
+            .token(creator.token())
+            .json(Json.skill().set("tools", Json.array().add(Json.tool("http", "lookup", "http://example.com/x"))))
+            .send();
         assertThat(remote.status()).isEqualTo(400);
         assertThat(remote.error()).isEqualTo("invalid_tools");
     }
@@ -131,14 +136,18 @@ class EmbeddedDefaultDatabaseTest {
         api.put(skills + "/busy").token(creator.token()).json(Json.skill()).send();
         api.put(skills + "/busy/runtime").token(creator.token()).json(Json.runtime()).send();
 
-        List<Reply> replies = Concurrently.run(32, i -> i % 2 == 0
-                ? api.post(skills + "/busy/publish").token(creator.token()).send()
-                : api.put(skills + "/busy").token(creator.token()).json(Json.skill().put("description", "edit " + i))
-                        .send());
+        List<Reply> replies = Concurrently.run(32,
+                i -> i % 2 == 0 ? api.post(skills + "/busy/publish").token(creator.token()).send()
+                        : api.put(skills + "/busy")
+                            .token(creator.token())
+                            .json(Json.skill().put("description", "edit " + i))
+                            .send());
 
         assertThat(replies).extracting(Reply::status).containsOnly(200);
-        List<String> versions = replies.stream().filter(reply -> reply.json().has("version"))
-                .map(reply -> reply.json().get("version").asString()).toList();
+        List<String> versions = replies.stream()
+            .filter(reply -> reply.json().has("version"))
+            .map(reply -> reply.json().get("version").asString())
+            .toList();
         assertThat(versions).hasSize(16).doesNotHaveDuplicates();
         JsonNode listed = api.get(skills + "/busy/versions").token(creator.token()).send().json().get("versions");
         assertThat(listed.size()).isEqualTo(16);
@@ -161,4 +170,5 @@ class EmbeddedDefaultDatabaseTest {
         assertThat(Files.readString(dataDir.resolve("jwt-secret"), StandardCharsets.UTF_8)).isEqualTo(secret);
         assertThat(new World(api).login(creator.user().email(), creator.user().password())).isNotBlank();
     }
+
 }

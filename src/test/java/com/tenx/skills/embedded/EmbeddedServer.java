@@ -8,9 +8,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The application as an operator starts it with nothing configured but a data directory and a
- * bootstrap admin: no datasource URL (so {@code application.properties}' embedded default applies)
- * and no signing secret.
+ * The application as an operator starts it with nothing configured but a data directory
+ * and a bootstrap admin: no datasource URL (so {@code application.properties}' embedded
+ * default applies) and no signing secret.
  */
 final class EmbeddedServer implements AutoCloseable {
 
@@ -21,11 +21,10 @@ final class EmbeddedServer implements AutoCloseable {
     }
 
     static EmbeddedServer start(Path dataDir) {
-        return new EmbeddedServer(new SpringApplicationBuilder(SkillsApplication.class).run(
-                "--skills.data-dir=" + dataDir,
-                "--server.port=0",
-                "--skills.bootstrap-admin.email=" + World.ADMIN_EMAIL,
-                "--skills.bootstrap-admin.password=" + World.ADMIN_PASSWORD));
+        return new EmbeddedServer(
+                new SpringApplicationBuilder(SkillsApplication.class).run("--skills.data-dir=" + dataDir,
+                        "--server.port=0", "--skills.bootstrap-admin.email=" + World.ADMIN_EMAIL,
+                        "--skills.bootstrap-admin.password=" + World.ADMIN_PASSWORD));
     }
 
     Api api() {
@@ -40,4 +39,5 @@ final class EmbeddedServer implements AutoCloseable {
     public void close() {
         context.close();
     }
+
 }

@@ -1,2 +1,5 @@
-/** The embedded default database: the server with no database configured, kept under its data directory. */
+/**
+ * The embedded default database: the server with no database configured, kept under its
+ * data directory.
+ */
 package com.tenx.skills.embedded;

@@ -17,7 +17,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The platform admin named by SKILLS_BOOTSTRAP_ADMIN_* exists once, whatever the number of starts. */
+/**
+ * The platform admin named by SKILLS_BOOTSTRAP_ADMIN_* exists once, whatever the number
+ * of starts.
+ */
 class BootstrapAdminTest extends ApiTest {
 
     @Autowired
@@ -30,17 +33,23 @@ class BootstrapAdminTest extends ApiTest {
     JdbcClient db;
 
     private long usersWithEmail(String email) {
-        return db.sql("SELECT count(*) FROM users WHERE email = :email").param("email", email)
-                .query(Long.class).single();
+        return db.sql("SELECT count(*) FROM users WHERE email = :email")
+            .param("email", email)
+            .query(Long.class)
+            .single();
     }
 
     @Test
     void bootstrapAdminCanLogInAndIsAPlatformAdmin() {
-        assertThat(api.post("/v2/platform-admin/users").token(world.adminToken())
-                .json(Json.object().put("email", World.unique("u") + "@example.com").put("password", "password-123"))
-                .send().status()).isEqualTo(201);
-        assertThat(db.sql("SELECT platform_admin FROM users WHERE email = :email").param("email", World.ADMIN_EMAIL)
-                .query(Boolean.class).single()).isTrue();
+        assertThat(api.post("/v2/platform-admin/users")
+            .token(world.adminToken())
+            .json(Json.object().put("email", World.unique("u") + "@example.com").put("password", "password-123"))
+            .send()
+            .status()).isEqualTo(201);
+        assertThat(db.sql("SELECT platform_admin FROM users WHERE email = :email")
+            .param("email", World.ADMIN_EMAIL)
+            .query(Boolean.class)
+            .single()).isTrue();
     }
 
     @Test
@@ -48,13 +57,16 @@ class BootstrapAdminTest extends ApiTest {
         world.adminToken();
 
         bootstrap.run(new DefaultApplicationArguments());
-        boolean createdAgain = accounts.ensurePlatformAdmin(World.ADMIN_EMAIL.toUpperCase(Locale.ROOT), "another-password");
+        boolean createdAgain = accounts.ensurePlatformAdmin(World.ADMIN_EMAIL.toUpperCase(Locale.ROOT),
+                "another-password");
 
         assertThat(createdAgain).isFalse();
         assertThat(usersWithEmail(World.ADMIN_EMAIL)).isOne();
         assertThat(world.login(World.ADMIN_EMAIL, World.ADMIN_PASSWORD)).isNotBlank();
-        assertThat(api.post("/v2/auth/login").json(Json.object().put("email", World.ADMIN_EMAIL)
-                .put("password", "another-password")).send().status()).isEqualTo(401);
+        assertThat(api.post("/v2/auth/login")
+            .json(Json.object().put("email", World.ADMIN_EMAIL).put("password", "another-password"))
+            .send()
+            .status()).isEqualTo(401);
     }
 
     @Test
@@ -78,4 +90,5 @@ class BootstrapAdminTest extends ApiTest {
             pool.shutdownNow();
         }
     }
+
 }

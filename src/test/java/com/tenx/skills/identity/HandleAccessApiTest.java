@@ -9,7 +9,9 @@ import com.tenx.skills.support.World;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
-/** Who may use a handle's skill routes: role first, then the plan feature, then the key. */
+/**
+ * Who may use a handle's skill routes: role first, then the plan feature, then the key.
+ */
 class HandleAccessApiTest extends ApiTest {
 
     private static String skills(World.Member member) {
@@ -36,17 +38,16 @@ class HandleAccessApiTest extends ApiTest {
                 {"handles":[{"handle":"%s","role":"CREATOR","features":["growth_tools","sso"]},
                             {"handle":"%s","role":"VIEWER","features":[]}]}""";
         boolean creatorFirst = creator.handle().compareTo(other) < 0;
-        assertThat(reply.json()).isEqualTo(Json.parse(creatorFirst ? expected.formatted(creator.handle(), other)
-                : """
+        assertThat(reply.json()).isEqualTo(Json.parse(creatorFirst ? expected.formatted(creator.handle(), other) : """
                 {"handles":[{"handle":"%s","role":"VIEWER","features":[]},
-                            {"handle":"%s","role":"CREATOR","features":["growth_tools","sso"]}]}"""
-                        .formatted(other, creator.handle())));
+                            {"handle":"%s","role":"CREATOR","features":["growth_tools","sso"]}]}""".formatted(other,
+                creator.handle())));
     }
 
     @Test
     void userWithoutMembershipsHasAnEmptyList() {
         assertThat(api.get("/v2/handles").token(world.user().token()).send().json())
-                .isEqualTo(Json.parse("{\"handles\":[]}"));
+            .isEqualTo(Json.parse("{\"handles\":[]}"));
     }
 
     @Test
@@ -54,7 +55,7 @@ class HandleAccessApiTest extends ApiTest {
         World.Member viewer = world.member("VIEWER", "growth_tools");
 
         assertError(api.get(skills(viewer)).token(viewer.token()).send(), 403, "insufficient_role");
-        for (String role : new String[] {"CREATOR", "ADMIN", "OWNER"}) {
+        for (String role : new String[] { "CREATOR", "ADMIN", "OWNER" }) {
             World.User user = world.user();
             world.grant(viewer.handle(), user.id(), role);
             assertThat(api.get(skills(viewer)).token(user.token()).send().status()).as(role).isEqualTo(200);
@@ -78,7 +79,7 @@ class HandleAccessApiTest extends ApiTest {
     void handleBreakingTheKeyRuleIs403InsufficientRole() {
         String token = world.creator().token();
 
-        for (String bad : new String[] {"bad_handle", "-h", "h--x", "x", "h%20x", "h" + "x".repeat(64)}) {
+        for (String bad : new String[] { "bad_handle", "-h", "h--x", "x", "h%20x", "h" + "x".repeat(64) }) {
             assertError(api.get("/v2/handles/" + bad + "/skills").token(token).send(), 403, "insufficient_role");
         }
     }
@@ -88,7 +89,9 @@ class HandleAccessApiTest extends ApiTest {
         World.Member creator = world.creator();
 
         assertThat(api.get("/v2/handles/" + creator.handle().toUpperCase(Locale.ROOT) + "/skills")
-                .token(creator.token()).send().status()).isEqualTo(200);
+            .token(creator.token())
+            .send()
+            .status()).isEqualTo(200);
     }
 
     @Test
@@ -96,14 +99,13 @@ class HandleAccessApiTest extends ApiTest {
         World.Member creator = world.member("CREATOR");
 
         assertThat(api.get(skills(creator)).token(creator.token()).send().status()).isEqualTo(200);
-        assertError(api.put(skills(creator) + "/crm-lookup").token(creator.token()).json(Json.skill()).send(),
+        assertError(api.put(skills(creator) + "/crm-lookup").token(creator.token()).json(Json.skill()).send(), 403,
+                "feature_locked");
+        assertError(api.put(skills(creator) + "/crm-lookup/runtime").token(creator.token()).json(Json.runtime()).send(),
                 403, "feature_locked");
-        assertError(api.put(skills(creator) + "/crm-lookup/runtime").token(creator.token()).json(Json.runtime())
-                .send(), 403, "feature_locked");
-        assertError(api.post(skills(creator) + "/crm-lookup/publish").token(creator.token()).send(),
-                403, "feature_locked");
-        assertThat(api.delete(skills(creator) + "/crm-lookup").token(creator.token()).send().status())
-                .isEqualTo(204);
+        assertError(api.post(skills(creator) + "/crm-lookup/publish").token(creator.token()).send(), 403,
+                "feature_locked");
+        assertThat(api.delete(skills(creator) + "/crm-lookup").token(creator.token()).send().status()).isEqualTo(204);
         assertThat(api.get(skills(creator)).token(creator.token()).send().json().path("skills").size()).isZero();
     }
 
@@ -111,25 +113,26 @@ class HandleAccessApiTest extends ApiTest {
     void insufficientRoleBeatsFeatureLockedAndInvalidKey() {
         World.Member viewer = world.member("VIEWER");
 
-        assertError(api.put(skills(viewer) + "/Bad_Key").token(viewer.token()).json("{broken").send(),
-                403, "insufficient_role");
+        assertError(api.put(skills(viewer) + "/Bad_Key").token(viewer.token()).json("{broken").send(), 403,
+                "insufficient_role");
     }
 
     @Test
     void featureLockedBeatsInvalidKeyAndBody() {
         World.Member creator = world.member("CREATOR");
 
-        assertError(api.put(skills(creator) + "/Bad_Key").token(creator.token()).json("{broken").send(),
-                403, "feature_locked");
+        assertError(api.put(skills(creator) + "/Bad_Key").token(creator.token()).json("{broken").send(), 403,
+                "feature_locked");
     }
 
     @Test
     void invalidKeyBeatsBodyValidation() {
         World.Member creator = world.creator();
 
-        assertError(api.put(skills(creator) + "/bad_key").token(creator.token()).json(Json.object()).send(),
-                400, "invalid_skill_key");
-        assertError(api.put(skills(creator) + "/bad_key").token(creator.token()).json("{broken").send(),
-                400, "invalid_skill_key");
+        assertError(api.put(skills(creator) + "/bad_key").token(creator.token()).json(Json.object()).send(), 400,
+                "invalid_skill_key");
+        assertError(api.put(skills(creator) + "/bad_key").token(creator.token()).json("{broken").send(), 400,
+                "invalid_skill_key");
     }
+
 }

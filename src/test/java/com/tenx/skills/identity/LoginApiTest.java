@@ -87,7 +87,7 @@ class LoginApiTest extends ApiTest {
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(Tokens.claimsOf(reply.json().get("accessToken").asString()).path("sub").asString())
-                .isEqualTo(user.id());
+            .isEqualTo(user.id());
     }
 
     @Test
@@ -119,9 +119,12 @@ class LoginApiTest extends ApiTest {
     void loginNeedsNoTokenAndIgnoresABadOne() {
         World.User user = world.user();
 
-        Reply reply = api.post("/v2/auth/login").token("garbage")
-                .json(Json.object().put("email", user.email()).put("password", user.password())).send();
+        Reply reply = api.post("/v2/auth/login")
+            .token("garbage")
+            .json(Json.object().put("email", user.email()).put("password", user.password()))
+            .send();
 
         assertThat(reply.status()).isEqualTo(200);
     }
+
 }

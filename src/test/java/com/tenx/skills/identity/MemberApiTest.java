@@ -12,15 +12,20 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** {@code PUT/DELETE /v2/handles/{handle}/members/{userId}}: who may manage members, and how far. */
+/**
+ * {@code PUT/DELETE /v2/handles/{handle}/members/{userId}}: who may manage members, and
+ * how far.
+ */
 class MemberApiTest extends ApiTest {
 
     @Autowired
     JdbcClient db;
 
     private Reply put(String token, String handle, String userId, String role) {
-        return api.put("/v2/handles/" + handle + "/members/" + userId).token(token)
-                .json(Json.object().put("role", role)).send();
+        return api.put("/v2/handles/" + handle + "/members/" + userId)
+            .token(token)
+            .json(Json.object().put("role", role))
+            .send();
     }
 
     private Reply delete(String token, String handle, String userId) {
@@ -31,8 +36,10 @@ class MemberApiTest extends ApiTest {
         return db.sql("""
                 SELECT m.role FROM memberships m JOIN handles h ON h.id = m.handle_id
                 WHERE h.handle = :handle AND m.user_id = :user""")
-                .param("handle", handle).param("user", UUID.fromString(userId))
-                .query(String.class).optional();
+            .param("handle", handle)
+            .param("user", UUID.fromString(userId))
+            .query(String.class)
+            .optional();
     }
 
     private static void assertError(Reply reply, int status, String code) {
@@ -50,11 +57,11 @@ class MemberApiTest extends ApiTest {
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json()).isEqualTo(Json.parse("""
-                {"ok":true,"member":{"userId":"%s","handle":"%s","role":"CREATOR"}}"""
-                .formatted(user.id(), admin.handle())));
+                {"ok":true,"member":{"userId":"%s","handle":"%s","role":"CREATOR"}}""".formatted(user.id(),
+                admin.handle())));
         assertThat(storedRole(admin.handle(), user.id())).contains("CREATOR");
         assertThat(api.get("/v2/handles/" + admin.handle() + "/skills").token(user.token()).send().status())
-                .isEqualTo(200);
+            .isEqualTo(200);
     }
 
     @Test
@@ -113,10 +120,12 @@ class MemberApiTest extends ApiTest {
 
         assertThat(put(world.adminToken(), handle, user.id(), "OWNER").status()).isEqualTo(200);
         assertThat(storedRole(handle, user.id())).contains("OWNER");
-        assertError(api.get("/v2/handles/" + handle + "/skills").token(world.adminToken()).send(),
-                403, "insufficient_role");
-        assertError(api.put("/v2/handles/" + handle + "/skills/crm-lookup").token(world.adminToken())
-                .json(Json.skill()).send(), 403, "insufficient_role");
+        assertError(api.get("/v2/handles/" + handle + "/skills").token(world.adminToken()).send(), 403,
+                "insufficient_role");
+        assertError(api.put("/v2/handles/" + handle + "/skills/crm-lookup")
+            .token(world.adminToken())
+            .json(Json.skill())
+            .send(), 403, "insufficient_role");
         assertThat(delete(world.adminToken(), handle, user.id()).status()).isEqualTo(204);
         assertThat(storedRole(handle, user.id())).isEmpty();
     }
@@ -135,10 +144,14 @@ class MemberApiTest extends ApiTest {
         World.User user = world.user();
 
         assertError(put(admin.token(), admin.handle(), user.id(), "SUPERUSER"), 400, "invalid_request");
-        assertError(api.put("/v2/handles/" + admin.handle() + "/members/" + user.id()).token(admin.token())
-                .json(Json.object()).send(), 400, "invalid_request");
-        assertError(api.put("/v2/handles/" + admin.handle() + "/members/" + user.id()).token(admin.token())
-                .json(Json.object().set("role", Json.array())).send(), 400, "invalid_request");
+        assertError(api.put("/v2/handles/" + admin.handle() + "/members/" + user.id())
+            .token(admin.token())
+            .json(Json.object())
+            .send(), 400, "invalid_request");
+        assertError(api.put("/v2/handles/" + admin.handle() + "/members/" + user.id())
+            .token(admin.token())
+            .json(Json.object().set("role", Json.array()))
+            .send(), 400, "invalid_request");
         assertThat(storedRole(admin.handle(), user.id())).isEmpty();
     }
 
@@ -157,4 +170,5 @@ class MemberApiTest extends ApiTest {
         assertThat(storedRole(admin.handle(), user.id())).isEmpty();
         assertThat(delete(admin.token(), admin.handle(), UUID.randomUUID().toString()).status()).isEqualTo(204);
     }
+
 }

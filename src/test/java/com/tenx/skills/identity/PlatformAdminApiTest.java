@@ -20,8 +20,10 @@ class PlatformAdminApiTest extends ApiTest {
     JdbcClient db;
 
     private Reply createUser(String token, String email, String password) {
-        return api.post("/v2/platform-admin/users").token(token)
-                .json(Json.object().put("email", email).put("password", password)).send();
+        return api.post("/v2/platform-admin/users")
+            .token(token)
+            .json(Json.object().put("email", email).put("password", password))
+            .send();
     }
 
     private Reply putTenant(String tenantId, String plan, String... features) {
@@ -31,13 +33,17 @@ class PlatformAdminApiTest extends ApiTest {
     }
 
     private Reply putHandle(String handle, String tenantId) {
-        return api.put("/v2/platform-admin/handles/" + handle).token(world.adminToken())
-                .json(Json.object().put("tenantId", tenantId)).send();
+        return api.put("/v2/platform-admin/handles/" + handle)
+            .token(world.adminToken())
+            .json(Json.object().put("tenantId", tenantId))
+            .send();
     }
 
     private long usersWithEmail(String email) {
-        return db.sql("SELECT count(*) FROM users WHERE lower(email) = lower(:email)").param("email", email)
-                .query(Long.class).single();
+        return db.sql("SELECT count(*) FROM users WHERE lower(email) = lower(:email)")
+            .param("email", email)
+            .query(Long.class)
+            .single();
     }
 
     private static void assertError(Reply reply, int status, String code) {
@@ -53,14 +59,19 @@ class PlatformAdminApiTest extends ApiTest {
         String tenantId = World.unique("t");
 
         assertError(createUser(user.token(), email, "password-123"), 403, "insufficient_role");
-        assertError(api.put("/v2/platform-admin/tenants/" + tenantId).token(user.token())
-                .json(Json.object().put("plan", "growth")).send(), 403, "insufficient_role");
-        assertError(api.put("/v2/platform-admin/handles/" + World.unique("h")).token(user.token())
-                .json(Json.object().put("tenantId", world.tenant())).send(), 403, "insufficient_role");
+        assertError(api.put("/v2/platform-admin/tenants/" + tenantId)
+            .token(user.token())
+            .json(Json.object().put("plan", "growth"))
+            .send(), 403, "insufficient_role");
+        assertError(api.put("/v2/platform-admin/handles/" + World.unique("h"))
+            .token(user.token())
+            .json(Json.object().put("tenantId", world.tenant()))
+            .send(), 403, "insufficient_role");
 
         assertThat(usersWithEmail(email)).isZero();
-        assertThat(db.sql("SELECT count(*) FROM tenants WHERE id = :id").param("id", tenantId)
-                .query(Long.class).single()).isZero();
+        assertThat(
+                db.sql("SELECT count(*) FROM tenants WHERE id = :id").param("id", tenantId).query(Long.class).single())
+            .isZero();
     }
 
     @Test
@@ -75,8 +86,10 @@ class PlatformAdminApiTest extends ApiTest {
         assertThat(UUID.fromString(id)).isNotNull();
         assertThat(reply.json().path("user").path("email").asString()).isEqualTo(email.toLowerCase(Locale.ROOT));
         assertThat(reply.json().path("user").path("platformAdmin").asBoolean(true)).isFalse();
-        String hash = db.sql("SELECT password_hash FROM users WHERE id = :id").param("id", UUID.fromString(id))
-                .query(String.class).single();
+        String hash = db.sql("SELECT password_hash FROM users WHERE id = :id")
+            .param("id", UUID.fromString(id))
+            .query(String.class)
+            .single();
         assertThat(hash).doesNotContain("correct-horse-battery").containsPattern("bcrypt|argon2");
         assertThat(world.login(email, "correct-horse-battery")).isNotBlank();
     }
@@ -84,9 +97,10 @@ class PlatformAdminApiTest extends ApiTest {
     @Test
     void createdPlatformAdminMayUseAdminRoutes() {
         String email = World.unique("ops") + "@example.com";
-        Reply reply = api.post("/v2/platform-admin/users").token(world.adminToken())
-                .json(Json.object().put("email", email).put("password", "ops-password-1").put("platformAdmin", true))
-                .send();
+        Reply reply = api.post("/v2/platform-admin/users")
+            .token(world.adminToken())
+            .json(Json.object().put("email", email).put("password", "ops-password-1").put("platformAdmin", true))
+            .send();
         assertThat(reply.json().path("user").path("platformAdmin").asBoolean()).isTrue();
 
         String token = world.login(email, "ops-password-1");
@@ -111,8 +125,10 @@ class PlatformAdminApiTest extends ApiTest {
         Reply shortPassword = createUser(world.adminToken(), World.unique("u") + "@example.com", "short");
         assertError(shortPassword, 400, "invalid_request");
         assertThat(shortPassword.json().path("details").get(0).path("field").asString()).isEqualTo("password");
-        assertError(api.post("/v2/platform-admin/users").token(world.adminToken())
-                .json(Json.object().put("password", "password-123")).send(), 400, "invalid_request");
+        assertError(api.post("/v2/platform-admin/users")
+            .token(world.adminToken())
+            .json(Json.object().put("password", "password-123"))
+            .send(), 400, "invalid_request");
     }
 
     @Test
@@ -125,11 +141,13 @@ class PlatformAdminApiTest extends ApiTest {
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json()).isEqualTo(Json.parse("""
                 {"ok":true,"tenant":{"tenantId":"%s","plan":"growth","features":["growth_tools","sso"]}}"""
-                .formatted(tenantId)));
+            .formatted(tenantId)));
         assertThat(replaced.status()).isEqualTo(200);
         assertThat(replaced.json().path("tenant").path("features")).isEqualTo(Json.parse("[\"sso\"]"));
-        assertThat(db.sql("SELECT plan || '|' || features FROM tenants WHERE id = :id").param("id", tenantId)
-                .query(String.class).single()).isEqualTo("starter|sso");
+        assertThat(db.sql("SELECT plan || '|' || features FROM tenants WHERE id = :id")
+            .param("id", tenantId)
+            .query(String.class)
+            .single()).isEqualTo("starter|sso");
     }
 
     @Test
@@ -141,8 +159,10 @@ class PlatformAdminApiTest extends ApiTest {
         assertThat(reply.status()).isEqualTo(201);
         assertThat(reply.json().path("tenant").path("tenantId").asString()).isEqualTo(tenantId);
         assertError(putTenant("bad_tenant", "growth"), 400, "invalid_request");
-        assertError(api.put("/v2/platform-admin/tenants/" + World.unique("t")).token(world.adminToken())
-                .json(Json.object().put("features", "growth_tools")).send(), 400, "invalid_request");
+        assertError(api.put("/v2/platform-admin/tenants/" + World.unique("t"))
+            .token(world.adminToken())
+            .json(Json.object().put("features", "growth_tools"))
+            .send(), 400, "invalid_request");
     }
 
     @Test
@@ -159,8 +179,10 @@ class PlatformAdminApiTest extends ApiTest {
                 {"ok":true,"handle":{"handle":"%s","tenantId":"%s"}}""".formatted(handle, first)));
         assertThat(moved.status()).isEqualTo(200);
         assertThat(moved.json().path("handle").path("tenantId").asString()).isEqualTo(second);
-        assertThat(db.sql("SELECT tenant_id FROM handles WHERE handle = :h").param("h", handle)
-                .query(String.class).single()).isEqualTo(second);
+        assertThat(db.sql("SELECT tenant_id FROM handles WHERE handle = :h")
+            .param("h", handle)
+            .query(String.class)
+            .single()).isEqualTo(second);
     }
 
     @Test
@@ -168,16 +190,18 @@ class PlatformAdminApiTest extends ApiTest {
         String handle = World.unique("h");
 
         assertError(putHandle(handle, World.unique("t")), 404, "not_found");
-        assertThat(db.sql("SELECT count(*) FROM handles WHERE handle = :h").param("h", handle)
-                .query(Long.class).single()).isZero();
+        assertThat(
+                db.sql("SELECT count(*) FROM handles WHERE handle = :h").param("h", handle).query(Long.class).single())
+            .isZero();
     }
 
     @Test
     void invalidHandleIs400() {
         String tenant = world.tenant();
 
-        for (String bad : new String[] {"bad_handle", "-bad", "bad-", "a", "x".repeat(65)}) {
+        for (String bad : new String[] { "bad_handle", "-bad", "bad-", "a", "x".repeat(65) }) {
             assertError(putHandle(bad, tenant), 400, "invalid_request");
         }
     }
+
 }

@@ -9,8 +9,8 @@ import com.tenx.skills.support.World;
 import org.junit.jupiter.api.Test;
 
 /**
- * Roles and features are read on every request: a change reaches the very next call made with
- * a token issued before it.
+ * Roles and features are read on every request: a change reaches the very next call made
+ * with a token issued before it.
  */
 class RevocationApiTest extends ApiTest {
 
@@ -33,7 +33,8 @@ class RevocationApiTest extends ApiTest {
         assertThat(api.get(skills(creator)).token(creator.token()).send().status()).isEqualTo(200);
 
         Reply removed = api.delete("/v2/handles/" + creator.handle() + "/members/" + creator.user().id())
-                .token(world.adminToken()).send();
+            .token(world.adminToken())
+            .send();
 
         assertThat(removed.status()).isEqualTo(204);
         assertForbidden(api.get(skills(creator)).token(creator.token()).send(), "insufficient_role");
@@ -46,14 +47,22 @@ class RevocationApiTest extends ApiTest {
         World.Member creator = world.creator();
         assertThat(putSkill(creator).status()).isEqualTo(201);
 
-        Reply downgraded = api.put("/v2/platform-admin/tenants/" + creator.tenantId()).token(world.adminToken())
-                .json(Json.object().put("plan", "free").set("features", Json.array())).send();
+        Reply downgraded = api.put("/v2/platform-admin/tenants/" + creator.tenantId())
+            .token(world.adminToken())
+            .json(Json.object().put("plan", "free").set("features", Json.array()))
+            .send();
 
         assertThat(downgraded.status()).isEqualTo(200);
         assertForbidden(putSkill(creator), "feature_locked");
         assertThat(api.get(skills(creator) + "/crm-lookup").token(creator.token()).send().status()).isEqualTo(200);
-        assertThat(api.get("/v2/handles").token(creator.token()).send().json().path("handles").get(0)
-                .path("features").size()).isZero();
+        assertThat(api.get("/v2/handles")
+            .token(creator.token())
+            .send()
+            .json()
+            .path("handles")
+            .get(0)
+            .path("features")
+            .size()).isZero();
     }
 
     @Test
@@ -65,8 +74,14 @@ class RevocationApiTest extends ApiTest {
 
         assertForbidden(api.get(skills(creator)).token(creator.token()).send(), "insufficient_role");
         assertForbidden(putSkill(creator), "insufficient_role");
-        assertThat(api.get("/v2/handles").token(creator.token()).send().json().path("handles").get(0)
-                .path("role").asString()).isEqualTo("VIEWER");
+        assertThat(api.get("/v2/handles")
+            .token(creator.token())
+            .send()
+            .json()
+            .path("handles")
+            .get(0)
+            .path("role")
+            .asString()).isEqualTo("VIEWER");
     }
 
     @Test
@@ -74,9 +89,12 @@ class RevocationApiTest extends ApiTest {
         World.Member creator = world.creator();
         String free = world.tenant();
 
-        api.put("/v2/platform-admin/handles/" + creator.handle()).token(world.adminToken())
-                .json(Json.object().put("tenantId", free)).send();
+        api.put("/v2/platform-admin/handles/" + creator.handle())
+            .token(world.adminToken())
+            .json(Json.object().put("tenantId", free))
+            .send();
 
         assertForbidden(putSkill(creator), "feature_locked");
     }
+
 }

@@ -25,20 +25,24 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * PostgreSQL goes away under traffic and comes back, twice: first the link hangs (a frozen proxy:
- * connections stay open and nothing answers, which only timeouts notice), then the database is
- * gone (every connection reset, new ones refused). Every answer meanwhile is a success or a quick
- * {@code 503 service_unavailable} with {@code Retry-After}, readiness is down while liveness stays
- * up, the server serves again by itself soon after, and no write is lost or half done.
+ * PostgreSQL goes away under traffic and comes back, twice: first the link hangs (a
+ * frozen proxy: connections stay open and nothing answers, which only timeouts notice),
+ * then the database is gone (every connection reset, new ones refused). Every answer
+ * meanwhile is a success or a quick {@code 503 service_unavailable} with
+ * {@code Retry-After}, readiness is down while liveness stays up, the server serves again
+ * by itself soon after, and no write is lost or half done.
  */
 class DatabaseOutageTest {
 
-    /** The longest any answer may take, outage or not: the pool and socket timeouts are 3 s. */
+    /**
+     * The longest any answer may take, outage or not: the pool and socket timeouts are 3
+     * s.
+     */
     private static final Duration ANSWER_WITHIN = Duration.ofMillis(3500);
 
     /**
-     * How soon the server serves again: at once after a frozen link, within Hikari's reconnect
-     * back-off (at most 5 s between attempts) after refused connections.
+     * How soon the server serves again: at once after a frozen link, within Hikari's
+     * reconnect back-off (at most 5 s between attempts) after refused connections.
      */
     private static final Duration RECOVER_WITHIN = Duration.ofSeconds(7);
 
@@ -70,8 +74,8 @@ class DatabaseOutageTest {
         properties.put("spring.datasource.url", proxy.route(database.url()));
         properties.put("server.port", "0");
         // as command-line arguments, which take precedence over application.properties
-        server = new SpringApplicationBuilder(SkillsApplication.class)
-                .run(properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
+        server = new SpringApplicationBuilder(SkillsApplication.class).run(
+                properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
         api = new Api(server.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
     }
 
@@ -115,17 +119,18 @@ class DatabaseOutageTest {
         }
         for (Window window : List.of(frozen, closed)) {
             List<Outcome> during = outcomes.stream().filter(window::within).toList();
-            assertThat(during).as("requests answered during the %s", window.name()).hasSizeGreaterThanOrEqualTo(CLIENTS)
-                    .allSatisfy(outcome -> assertThat(outcome.status()).as("%s", outcome).isEqualTo(503));
+            assertThat(during).as("requests answered during the %s", window.name())
+                .hasSizeGreaterThanOrEqualTo(CLIENTS)
+                .allSatisfy(outcome -> assertThat(outcome.status()).as("%s", outcome).isEqualTo(503));
             assertThat(window.readiness()).as("readiness during the %s", window.name()).allSatisfy(probe -> {
                 assertThat(probe.reply().status()).isEqualTo(503);
                 assertThat(probe.millis()).isLessThanOrEqualTo(ANSWER_WITHIN.toMillis());
             });
             assertThat(window.liveness().reply().status()).as("liveness during the %s", window.name()).isEqualTo(200);
             assertThat(window.readyAgainAfter()).as("readiness after the %s", window.name())
-                    .isLessThanOrEqualTo(RECOVER_WITHIN);
+                .isLessThanOrEqualTo(RECOVER_WITHIN);
             assertThat(window.writingAgainAfter()).as("writes after the %s", window.name())
-                    .isLessThanOrEqualTo(RECOVER_WITHIN);
+                .isLessThanOrEqualTo(RECOVER_WITHIN);
         }
         try (Connection db = TestDatabase.get().connect()) {
             StoredWrites.verify(db, creator.handle(), outcomes);
@@ -133,32 +138,41 @@ class DatabaseOutageTest {
     }
 
     /**
-     * Breaks the link with {@code cut}, probes readiness and liveness, lets every client meet the
-     * outage at least once, then restores the link and measures how soon the server is ready and
-     * writing again.
+     * Breaks the link with {@code cut}, probes readiness and liveness, lets every client
+     * meet the outage at least once, then restores the link and measures how soon the
+     * server is ready and writing again.
      */
     private static Window outage(String name, Runnable cut, Runnable restore, Traffic traffic) {
         long cutAt = System.nanoTime();
         cut.run();
         List<Probe> readiness = List.of(probe("/actuator/health/readiness"), probe("/actuator/health/readiness"));
         Probe liveness = probe("/actuator/health/liveness");
-        awaitOutcomes(() -> traffic.outcomes().stream()
-                .filter(o -> o.startNanos() >= cutAt && o.status() == 503).count() >= 2L * CLIENTS);
+        awaitOutcomes(() -> traffic.outcomes()
+            .stream()
+            .filter(o -> o.startNanos() >= cutAt && o.status() == 503)
+            .count() >= 2L * CLIENTS);
         long restoreAt = System.nanoTime();
         restore.run();
         awaitOutcomes(() -> probe("/actuator/health/readiness").reply().status() == 200);
         Duration ready = Duration.ofNanos(System.nanoTime() - restoreAt);
         awaitSuccesses(traffic, restoreAt, 1);
-        Duration writing = traffic.outcomes().stream()
-                .filter(o -> o.startNanos() >= restoreAt && o.op() != Op.LIST && o.succeeded())
-                .map(o -> Duration.ofNanos(o.endNanos() - restoreAt)).min(Duration::compareTo).orElseThrow();
+        Duration writing = traffic.outcomes()
+            .stream()
+            .filter(o -> o.startNanos() >= restoreAt && o.op() != Op.LIST && o.succeeded())
+            .map(o -> Duration.ofNanos(o.endNanos() - restoreAt))
+            .min(Duration::compareTo)
+            .orElseThrow();
         return new Window(name, cutAt, restoreAt, readiness, liveness, ready, writing);
     }
 
-    /** Waits until {@code count} writes that started after {@code since} have succeeded. */
+    /**
+     * Waits until {@code count} writes that started after {@code since} have succeeded.
+     */
     private static void awaitSuccesses(Traffic traffic, long since, int count) {
-        awaitOutcomes(() -> traffic.outcomes().stream()
-                .filter(o -> o.startNanos() >= since && o.op() != Op.LIST && o.succeeded()).count() >= count);
+        awaitOutcomes(() -> traffic.outcomes()
+            .stream()
+            .filter(o -> o.startNanos() >= since && o.op() != Op.LIST && o.succeeded())
+            .count() >= count);
     }
 
     private static void awaitOutcomes(BooleanSupplier condition) {
@@ -184,9 +198,10 @@ class DatabaseOutageTest {
     private static void report(List<Outcome> outcomes, Window... windows) {
         for (Window window : windows) {
             List<Outcome> during = outcomes.stream().filter(window::within).toList();
-            System.out.printf("%s: %d answers during the outage, slowest %d ms; readiness %s ms; ready again after "
-                    + "%d ms, writing again after %d ms%n", window.name(), during.size(),
-                    during.stream().mapToLong(Outcome::millis).max().orElse(0),
+            System.out.printf(
+                    "%s: %d answers during the outage, slowest %d ms; readiness %s ms; ready again after "
+                            + "%d ms, writing again after %d ms%n",
+                    window.name(), during.size(), during.stream().mapToLong(Outcome::millis).max().orElse(0),
                     window.readiness().stream().map(p -> p.reply().status() + " in " + p.millis()).toList(),
                     window.readyAgainAfter().toMillis(), window.writingAgainAfter().toMillis());
         }
@@ -195,4 +210,5 @@ class DatabaseOutageTest {
                 outcomes.stream().filter(o -> o.status() == 503).count(),
                 outcomes.stream().mapToLong(Outcome::millis).max().orElse(0));
     }
+
 }

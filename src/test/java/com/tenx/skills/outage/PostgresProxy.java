@@ -8,10 +8,10 @@ import org.netcrusher.tcp.TcpCrusher;
 import org.netcrusher.tcp.TcpCrusherBuilder;
 
 /**
- * A TCP proxy (NetCrusher) between the server and PostgreSQL that a test can break in the two ways a
- * database goes away: {@link #freeze()} stops every packet while connections stay open (a hung
- * peer, only socket timeouts notice), {@link #cut()} resets every connection and refuses new ones
- * (a stopped database).
+ * A TCP proxy (NetCrusher) between the server and PostgreSQL that a test can break in the
+ * two ways a database goes away: {@link #freeze()} stops every packet while connections
+ * stay open (a hung peer, only socket timeouts notice), {@link #cut()} resets every
+ * connection and refuses new ones (a stopped database).
  */
 final class PostgresProxy implements AutoCloseable {
 
@@ -33,10 +33,10 @@ final class PostgresProxy implements AutoCloseable {
         int port = freePort();
         NioReactor reactor = new NioReactor();
         TcpCrusher crusher = TcpCrusherBuilder.builder()
-                .withReactor(reactor)
-                .withBindAddress("127.0.0.1", port)
-                .withConnectAddress(target.getHost(), target.getPort() < 0 ? 5432 : target.getPort())
-                .buildAndOpen();
+            .withReactor(reactor)
+            .withBindAddress("127.0.0.1", port)
+            .withConnectAddress(target.getHost(), target.getPort() < 0 ? 5432 : target.getPort())
+            .buildAndOpen();
         return new PostgresProxy(reactor, crusher, port);
     }
 
@@ -72,4 +72,5 @@ final class PostgresProxy implements AutoCloseable {
             return socket.getLocalPort();
         }
     }
+
 }

@@ -16,27 +16,29 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Checks, straight in the database, that an outage left no write half done: each write is the
- * skill change, its audit entry and one step of the handle's counter, all or nothing. The audit
- * entries, in order, are the handle's writes; the stored skills must be exactly what the last of
- * them wrote.
+ * Checks, straight in the database, that an outage left no write half done: each write is
+ * the skill change, its audit entry and one step of the handle's counter, all or nothing.
+ * The audit entries, in order, are the handle's writes; the stored skills must be exactly
+ * what the last of them wrote.
  */
 final class StoredWrites {
 
-    private record Entry(long seq, String requestId, String action, String key, String version,
-            OffsetDateTime at) {
+    private record Entry(long seq, String requestId, String action, String key, String version, OffsetDateTime at) {
     }
 
     private StoredWrites() {
     }
 
-    /** Verifies the writes of {@code handle}; {@code sent} are all requests made to it. */
+    /**
+     * Verifies the writes of {@code handle}; {@code sent} are all requests made to it.
+     */
     static void verify(Connection db, String handle, List<Outcome> sent) throws SQLException {
         Map<String, Outcome> writes = new HashMap<>();
         sent.stream().filter(o -> o.op() != Op.LIST).forEach(o -> writes.put(o.requestId(), o));
         List<Entry> entries = entries(db, handle);
 
-        // every entry is one request's write, at most once, and of the kind the request asked for
+        // every entry is one request's write, at most once, and of the kind the request
+        // asked for
         for (Entry entry : entries) {
             Outcome write = writes.get(entry.requestId());
             assertThat(write).as("the request behind audit entry %s", entry).isNotNull();
@@ -46,9 +48,11 @@ final class StoredWrites {
         assertThat(entries).extracting(Entry::requestId).doesNotHaveDuplicates();
         // no acknowledged write is missing (a 503 may have committed or not, never half)
         List<String> recorded = entries.stream().map(Entry::requestId).toList();
-        writes.values().stream().filter(Outcome::succeeded)
-                .forEach(write -> assertThat(recorded).as("audit entry of acknowledged %s", write)
-                        .contains(write.requestId()));
+        writes.values()
+            .stream()
+            .filter(Outcome::succeeded)
+            .forEach(write -> assertThat(recorded).as("audit entry of acknowledged %s", write)
+                .contains(write.requestId()));
 
         System.out.printf("writes: %d acknowledged, %d answered 503 of which %d had committed%n",
                 writes.values().stream().filter(Outcome::succeeded).count(),
@@ -56,13 +60,14 @@ final class StoredWrites {
                 writes.values().stream().filter(w -> w.status() == 503 && recorded.contains(w.requestId())).count());
 
         // the handle's counter and clock advanced once per write, exactly
-        try (PreparedStatement query = db.prepareStatement("SELECT change_seq, clock_ms FROM handles WHERE handle = ?")) {
+        try (PreparedStatement query = db
+            .prepareStatement("SELECT change_seq, clock_ms FROM handles WHERE handle = ?")) {
             query.setString(1, handle);
             try (ResultSet row = query.executeQuery()) {
                 assertThat(row.next()).isTrue();
                 assertThat(row.getLong("change_seq")).as("handle counter").isEqualTo(entries.size());
                 assertThat(row.getLong("clock_ms")).as("handle clock")
-                        .isEqualTo(entries.get(entries.size() - 1).at().toInstant().toEpochMilli());
+                    .isEqualTo(entries.get(entries.size() - 1).at().toInstant().toEpochMilli());
             }
         }
 
@@ -87,23 +92,23 @@ final class StoredWrites {
         List<Entry> entries = all.stream().filter(e -> key.equals(e.key())).toList();
         Entry last = entries.get(entries.size() - 1);
         assertThat(skill.getLong("change_seq")).as("change_seq of %s", key).isEqualTo(last.seq());
-        assertThat(skill.getObject("updated_at", OffsetDateTime.class).toInstant())
-                .as("updated_at of %s", key).isEqualTo(last.at().toInstant());
+        assertThat(skill.getObject("updated_at", OffsetDateTime.class).toInstant()).as("updated_at of %s", key)
+            .isEqualTo(last.at().toInstant());
 
         Entry put = lastOf(entries, e -> e.action().equals("skill.put"));
         assertThat(skill.getString("description")).as("description of %s", key).isEqualTo("rev " + put.requestId());
         Entry runtime = lastOf(entries, e -> e.action().equals("skill.runtime.put"));
         assertThat(skill.getString("args")).as("runtime of %s", key).contains(runtime.requestId());
-        assertThat(skill.getObject("runtime_at", OffsetDateTime.class).toInstant())
-                .as("runtime updated_at of %s", key).isEqualTo(runtime.at().toInstant());
+        assertThat(skill.getObject("runtime_at", OffsetDateTime.class).toInstant()).as("runtime updated_at of %s", key)
+            .isEqualTo(runtime.at().toInstant());
 
         List<Entry> publishes = entries.stream().filter(e -> e.action().equals("skill.publish")).toList();
         assertThat(skill.getLong("versions")).as("versions of %s", key).isEqualTo(publishes.size());
         Entry state = lastOf(entries, e -> !e.action().equals("skill.runtime.put"));
         assertThat(skill.getString("status")).as("status of %s", key)
-                .isEqualTo(state.action().equals("skill.publish") ? "PUBLISHED" : "DRAFT");
+            .isEqualTo(state.action().equals("skill.publish") ? "PUBLISHED" : "DRAFT");
         assertThat(skill.getString("published_version")).as("published version of %s", key)
-                .isEqualTo(publishes.isEmpty() ? null : publishes.get(publishes.size() - 1).version());
+            .isEqualTo(publishes.isEmpty() ? null : publishes.get(publishes.size() - 1).version());
     }
 
     private static Entry lastOf(List<Entry> entries, Predicate<Entry> which) {
@@ -127,8 +132,7 @@ final class StoredWrites {
                             row.getString("skill_key"), row.getString("version"),
                             row.getObject("at", OffsetDateTime.class));
                     if (!entries.isEmpty()) {
-                        assertThat(entry.at()).as("stamp of %s", entry)
-                                .isAfter(entries.get(entries.size() - 1).at());
+                        assertThat(entry.at()).as("stamp of %s", entry).isAfter(entries.get(entries.size() - 1).at());
                     }
                     entries.add(entry);
                 }
@@ -136,4 +140,5 @@ final class StoredWrites {
         }
         return entries;
     }
+
 }

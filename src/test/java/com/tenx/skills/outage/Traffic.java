@@ -14,13 +14,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Clients calling one handle's skill routes in a loop, each request with its own
- * {@code X-Request-Id}, recording every answer with its timing. A metadata PUT writes its request
- * id into the description and a runtime PUT into {@code args}, so the stored state names the
- * write it came from.
+ * {@code X-Request-Id}, recording every answer with its timing. A metadata PUT writes its
+ * request id into the description and a runtime PUT into {@code args}, so the stored
+ * state names the write it came from.
  */
 final class Traffic {
 
     enum Op {
+
         PUT("skill.put"), RUNTIME("skill.runtime.put"), PUBLISH("skill.publish"), LIST(null);
 
         final String auditAction;
@@ -28,11 +29,14 @@ final class Traffic {
         Op(String auditAction) {
             this.auditAction = auditAction;
         }
+
     }
 
-    /** One request and its answer ({@code reply} null and {@code failure} set when none came). */
-    record Outcome(Op op, String key, String requestId, long startNanos, long endNanos, Reply reply,
-            String failure) {
+    /**
+     * One request and its answer ({@code reply} null and {@code failure} set when none
+     * came).
+     */
+    record Outcome(Op op, String key, String requestId, long startNanos, long endNanos, Reply reply, String failure) {
 
         long millis() {
             return (endNanos - startNanos) / 1_000_000;
@@ -77,7 +81,8 @@ final class Traffic {
         String id = "outage-" + ids.incrementAndGet();
         Api.Call call = switch (op) {
             case PUT -> api.put(skills.path(key)).json(Json.skill().put("description", "rev " + id));
-            case RUNTIME -> api.put(skills.path(key) + "/runtime").json(Json.runtime().set("args", Json.array().add(id)));
+            case RUNTIME ->
+                api.put(skills.path(key) + "/runtime").json(Json.runtime().set("args", Json.array().add(id)));
             case PUBLISH -> api.post(skills.path(key) + "/publish");
             case LIST -> api.get(skills.list());
         };
@@ -95,7 +100,9 @@ final class Traffic {
         return outcome;
     }
 
-    /** Starts {@code count} clients, each cycling through every operation on random keys. */
+    /**
+     * Starts {@code count} clients, each cycling through every operation on random keys.
+     */
     void start(int count) {
         running.set(true);
         for (int i = 0; i < count; i++) {
@@ -121,4 +128,5 @@ final class Traffic {
     List<Outcome> outcomes() {
         return List.copyOf(outcomes);
     }
+
 }

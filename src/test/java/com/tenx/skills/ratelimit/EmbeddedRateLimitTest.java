@@ -24,14 +24,11 @@ class EmbeddedRateLimitTest {
 
     @BeforeAll
     static void start() {
-        server = LimitedServer.start(Map.of(), Map.of(
-                "skills.data-dir", dataDir.toString(),
-                "skills.bootstrap-admin.email", World.ADMIN_EMAIL,
-                "skills.bootstrap-admin.password", World.ADMIN_PASSWORD,
-                "skills.rate-limit.handles.capacity", "3",
-                "skills.rate-limit.handles.period", "1h",
-                "skills.rate-limit.login.capacity", "3",
-                "skills.rate-limit.login.period", "1h"));
+        server = LimitedServer.start(Map.of(),
+                Map.of("skills.data-dir", dataDir.toString(), "skills.bootstrap-admin.email", World.ADMIN_EMAIL,
+                        "skills.bootstrap-admin.password", World.ADMIN_PASSWORD, "skills.rate-limit.handles.capacity",
+                        "3", "skills.rate-limit.handles.period", "1h", "skills.rate-limit.login.capacity", "3",
+                        "skills.rate-limit.login.period", "1h"));
     }
 
     @AfterAll
@@ -59,11 +56,15 @@ class EmbeddedRateLimitTest {
         Api api = server.api();
         String email = World.unique("flood") + "@example.com";
         for (int i = 0; i < 3; i++) {
-            assertThat(api.post("/v2/auth/login").json(Json.object().put("email", email).put("password", "nope"))
-                    .send().status()).isEqualTo(401);
+            assertThat(api.post("/v2/auth/login")
+                .json(Json.object().put("email", email).put("password", "nope"))
+                .send()
+                .status()).isEqualTo(401);
         }
 
-        assertRateLimited(api.post("/v2/auth/login").json(Json.object().put("email", email).put("password", "nope"))
-                .send(), "login", 3, 3600);
+        assertRateLimited(
+                api.post("/v2/auth/login").json(Json.object().put("email", email).put("password", "nope")).send(),
+                "login", 3, 3600);
     }
+
 }

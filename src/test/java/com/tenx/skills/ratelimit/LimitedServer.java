@@ -10,8 +10,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * An instance of the server with its own settings (small limits), on a free port. The settings go
- * in as command-line arguments, since default properties would lose to application.properties.
+ * An instance of the server with its own settings (small limits), on a free port. The
+ * settings go in as command-line arguments, since default properties would lose to
+ * application.properties.
  */
 final class LimitedServer implements AutoCloseable {
 
@@ -27,7 +28,8 @@ final class LimitedServer implements AutoCloseable {
         settings.put("server.port", "0");
         List<String> args = new ArrayList<>();
         settings.forEach((name, value) -> args.add("--" + name + "=" + value));
-        return new LimitedServer(new SpringApplicationBuilder(SkillsApplication.class).run(args.toArray(String[]::new)));
+        return new LimitedServer(
+                new SpringApplicationBuilder(SkillsApplication.class).run(args.toArray(String[]::new)));
     }
 
     Api api() {
@@ -38,4 +40,5 @@ final class LimitedServer implements AutoCloseable {
     public void close() {
         context.close();
     }
+
 }

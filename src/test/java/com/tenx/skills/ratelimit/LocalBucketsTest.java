@@ -84,4 +84,5 @@ class LocalBucketsTest {
         assertThat(small.tryConsume(TEN_PER_MINUTE.key("busy"), TEN_PER_MINUTE.bucket()).isConsumed()).isTrue();
         assertThat(small.tryConsume(TEN_PER_MINUTE.key("busy"), TEN_PER_MINUTE.bucket()).isConsumed()).isFalse();
     }
+
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A quota large enough to be written back per burst is still enforced, within its slack of 2%,
- * and a small one exactly.
+ * A quota large enough to be written back per burst is still enforced, within its slack
+ * of 2%, and a small one exactly.
  */
 class PostgresBucketsSlackTest extends ApiTest {
 
@@ -43,4 +43,5 @@ class PostgresBucketsSlackTest extends ApiTest {
     void smallQuotaIsExact() {
         assertThat(allowedOf(20, 40)).isEqualTo(20);
     }
+
 }

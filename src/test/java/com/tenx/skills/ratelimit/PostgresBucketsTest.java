@@ -24,4 +24,5 @@ class PostgresBucketsTest {
             assertThat(decision.remaining()).isEqualTo(-1);
         }
     }
+
 }

@@ -20,7 +20,8 @@ final class RateLimitAssertions {
         long retryAfter = Long.parseLong(reply.header("Retry-After"));
         assertThat(retryAfter).isPositive().isLessThanOrEqualTo(windowSeconds);
         assertThat(reply.header("RateLimit-Policy"))
-                .isEqualTo("\"" + policyName + "\";q=" + quota + ";w=" + windowSeconds);
+            .isEqualTo("\"" + policyName + "\";q=" + quota + ";w=" + windowSeconds);
         assertThat(reply.header("RateLimit")).isEqualTo("\"" + policyName + "\";r=0;t=" + retryAfter);
     }
+
 }

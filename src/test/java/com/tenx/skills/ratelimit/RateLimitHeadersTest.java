@@ -18,7 +18,7 @@ class RateLimitHeadersTest {
     void policyNamesQuotaAndWindowInSeconds() {
         assertThat(RateLimitHeaders.policy(USER)).isEqualTo("\"user\";q=600;w=60");
         assertThat(RateLimitHeaders.policy(new RateLimitPolicy("login", 10, Duration.ofHours(1))))
-                .isEqualTo("\"login\";q=10;w=3600");
+            .isEqualTo("\"login\";q=10;w=3600");
     }
 
     @Test
@@ -30,7 +30,7 @@ class RateLimitHeadersTest {
     @Test
     void policyNameIsAnEscapedString() {
         assertThat(RateLimitHeaders.policy(new RateLimitPolicy("a\"b\\c", 1, Duration.ofSeconds(1))))
-                .isEqualTo("\"a\\\"b\\\\c\";q=1;w=1");
+            .isEqualTo("\"a\\\"b\\\\c\";q=1;w=1");
     }
 
     @Test
@@ -72,4 +72,5 @@ class RateLimitHeadersTest {
         assertThat(response.getHeader("RateLimit")).isNull();
         assertThat(response.getHeader("Retry-After")).isNull();
     }
+
 }

@@ -18,18 +18,15 @@ class RateLimitSettingsTest {
         MutablePropertySources sources = new MutablePropertySources();
         sources.addFirst(new SystemEnvironmentPropertySource(
                 StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment));
-        return new Binder(ConfigurationPropertySources.from(sources))
-                .bindOrCreate("skills.rate-limit", RateLimitSettings.class);
+        return new Binder(ConfigurationPropertySources.from(sources)).bindOrCreate("skills.rate-limit",
+                RateLimitSettings.class);
     }
 
     @Test
     void environmentVariablesSetTheLimits() {
-        RateLimitSettings settings = bind(Map.of(
-                "SKILLS_RATE_LIMIT_ENABLED", "false",
-                "SKILLS_RATE_LIMIT_HANDLES_CAPACITY", "50",
-                "SKILLS_RATE_LIMIT_HANDLES_PERIOD", "10s",
-                "SKILLS_RATE_LIMIT_LOGIN_CAPACITY", "3",
-                "SKILLS_RATE_LIMIT_LOGIN_PERIOD", "1h"));
+        RateLimitSettings settings = bind(Map.of("SKILLS_RATE_LIMIT_ENABLED", "false",
+                "SKILLS_RATE_LIMIT_HANDLES_CAPACITY", "50", "SKILLS_RATE_LIMIT_HANDLES_PERIOD", "10s",
+                "SKILLS_RATE_LIMIT_LOGIN_CAPACITY", "3", "SKILLS_RATE_LIMIT_LOGIN_PERIOD", "1h"));
 
         assertThat(settings.enabled()).isFalse();
         assertThat(settings.handles()).isEqualTo(new RateLimitSettings.Quota(50L, Duration.ofSeconds(10)));
@@ -45,4 +42,5 @@ class RateLimitSettingsTest {
         assertThat(settings.login()).isEqualTo(new RateLimitSettings.Quota(10L, Duration.ofMinutes(1)));
         assertThat(settings.localMaxBuckets()).isEqualTo(10_000);
     }
+
 }

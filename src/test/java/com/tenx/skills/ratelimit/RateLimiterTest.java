@@ -20,8 +20,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 class RateLimiterTest {
 
     static final RateLimitSettings SETTINGS = new RateLimitSettings(true,
-            new RateLimitSettings.Quota(3L, Duration.ofMinutes(1)), new RateLimitSettings.Quota(2L, Duration.ofMinutes(1)),
-            100);
+            new RateLimitSettings.Quota(3L, Duration.ofMinutes(1)),
+            new RateLimitSettings.Quota(2L, Duration.ofMinutes(1)), 100);
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-05-08T10:30:00Z"));
 
@@ -58,8 +58,8 @@ class RateLimiterTest {
 
         MockHttpServletResponse response = new MockHttpServletResponse();
         assertThatThrownBy(() -> limiter.checkLogin(from("192.0.2.1"), response, "ann@example.com"))
-                .isInstanceOf(RateLimited.class)
-                .satisfies(e -> assertThat(((RateLimited) e).code()).isEqualTo(ErrorCode.RATE_LIMITED));
+            .isInstanceOf(RateLimited.class)
+            .satisfies(e -> assertThat(((RateLimited) e).code()).isEqualTo(ErrorCode.RATE_LIMITED));
         assertThat(response.getHeader("Retry-After")).isEqualTo("30");
         assertThat(response.getHeader("RateLimit")).isEqualTo("\"login\";r=0;t=30");
 
@@ -115,4 +115,5 @@ class RateLimiterTest {
         }
         off.checkLogin(from("192.0.2.1"), new MockHttpServletResponse(), "dave@example.com");
     }
+
 }

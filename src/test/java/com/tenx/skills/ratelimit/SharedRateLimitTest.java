@@ -20,15 +20,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two more instances on the test database with small limits (10 handle requests and 5 logins per
- * hour); set-up goes through the shared test server, whose limits are the defaults.
+ * Two more instances on the test database with small limits (10 handle requests and 5
+ * logins per hour); set-up goes through the shared test server, whose limits are the
+ * defaults.
  */
 class SharedRateLimitTest extends ApiTest {
 
-    static final Map<String, String> SMALL_LIMITS = Map.of(
-            "skills.rate-limit.handles.capacity", "10",
-            "skills.rate-limit.handles.period", "1h",
-            "skills.rate-limit.login.capacity", "5",
+    static final Map<String, String> SMALL_LIMITS = Map.of("skills.rate-limit.handles.capacity", "10",
+            "skills.rate-limit.handles.period", "1h", "skills.rate-limit.login.capacity", "5",
             "skills.rate-limit.login.period", "1h");
 
     static LimitedServer first;
@@ -59,7 +58,7 @@ class SharedRateLimitTest extends ApiTest {
     @Test
     void requestsAlternatingBetweenInstancesAreCutOffAtTheSharedTotal() throws SQLException {
         World.User user = world.user();
-        Api[] instances = {first.api(), second.api()};
+        Api[] instances = { first.api(), second.api() };
 
         for (int i = 0; i < 10; i++) {
             Reply reply = instances[i % 2].get("/v2/handles").token(user.token()).send();
@@ -74,8 +73,8 @@ class SharedRateLimitTest extends ApiTest {
 
     private static int storedBuckets(String id) throws SQLException {
         try (Connection connection = TestDatabase.get().connect();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT count(*) FROM rate_limit_buckets WHERE id = ? AND state IS NOT NULL")) {
+                PreparedStatement query = connection
+                    .prepareStatement("SELECT count(*) FROM rate_limit_buckets WHERE id = ? AND state IS NOT NULL")) {
             query.setString(1, id);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
@@ -93,8 +92,10 @@ class SharedRateLimitTest extends ApiTest {
             assertThat(api.get("/v2/handles").token(admin.token()).send().status()).isEqualTo(200);
         }
 
-        Reply denied = api.put("/v2/handles/" + admin.handle() + "/members/" + newcomer.id()).token(admin.token())
-                .json(Json.object().put("role", "VIEWER")).send();
+        Reply denied = api.put("/v2/handles/" + admin.handle() + "/members/" + newcomer.id())
+            .token(admin.token())
+            .json(Json.object().put("role", "VIEWER"))
+            .send();
 
         assertRateLimited(denied, "user", 10, 3600);
         assertThat(this.api.get("/v2/handles").token(newcomer.token()).send().json().get("handles")).isEmpty();
@@ -103,7 +104,7 @@ class SharedRateLimitTest extends ApiTest {
     @Test
     void loginFloodForOneEmailIs429WhileAnotherEmailGetsThrough() {
         String flooded = World.unique("flood") + "@example.com";
-        Api[] instances = {first.api(), second.api()};
+        Api[] instances = { first.api(), second.api() };
         for (int i = 0; i < 5; i++) {
             Reply reply = login(instances[i % 2], flooded, "wrong-password");
             assertThat(reply.status()).as(reply.toString()).isEqualTo(401);
@@ -111,15 +112,15 @@ class SharedRateLimitTest extends ApiTest {
         }
 
         assertRateLimited(login(first.api(), flooded, "wrong-password"), "login", 5, 3600);
-        assertRateLimited(login(second.api(), flooded.toUpperCase(java.util.Locale.ROOT), "wrong-password"),
-                "login", 5, 3600);
+        assertRateLimited(login(second.api(), flooded.toUpperCase(java.util.Locale.ROOT), "wrong-password"), "login", 5,
+                3600);
         World.User other = world.user();
         Reply otherLogin = login(first.api(), other.email(), other.password());
         assertThat(otherLogin.status()).as(otherLogin.toString()).isEqualTo(200);
         assertThat(otherLogin.header("RateLimit-Policy")).isEqualTo("\"login\";q=5;w=3600");
         assertThat(otherLogin.header("RateLimit")).startsWith("\"login\";r=4;t=");
         assertThat(login(first.api(), World.unique("other") + "@example.com", "x").error())
-                .isEqualTo("invalid_credentials");
+            .isEqualTo("invalid_credentials");
     }
 
     @Test
@@ -136,11 +137,13 @@ class SharedRateLimitTest extends ApiTest {
 
     @Test
     void routesOutsideTheHandlesAreNotLimitedPerUser() {
-        Reply reply = api.post("/v2/platform-admin/users").token(world.adminToken())
-                .json(Json.object().put("email", World.unique("u") + "@example.com").put("password", "password-123"))
-                .send();
+        Reply reply = api.post("/v2/platform-admin/users")
+            .token(world.adminToken())
+            .json(Json.object().put("email", World.unique("u") + "@example.com").put("password", "password-123"))
+            .send();
 
         assertThat(reply.status()).isEqualTo(201);
         assertThat(reply.header("RateLimit")).isNull();
     }
+
 }

@@ -61,8 +61,10 @@ class BearerTokenApiTest extends ApiTest {
 
     @Test
     void basicSchemeIs401MissingBearerToken() {
-        assertUnauthorized(myHandles("Basic " + java.util.Base64.getEncoder()
-                .encodeToString((World.ADMIN_EMAIL + ":" + World.ADMIN_PASSWORD).getBytes())), "missing_bearer_token");
+        assertUnauthorized(
+                myHandles("Basic " + java.util.Base64.getEncoder()
+                    .encodeToString((World.ADMIN_EMAIL + ":" + World.ADMIN_PASSWORD).getBytes())),
+                "missing_bearer_token");
     }
 
     @Test
@@ -78,7 +80,7 @@ class BearerTokenApiTest extends ApiTest {
         World.User user = world.user();
 
         assertThat(myHandles("Bearer " + forged(user).expiresAt(Instant.now().minusSeconds(10))).status())
-                .isEqualTo(200);
+            .isEqualTo(200);
     }
 
     @Test
@@ -91,19 +93,14 @@ class BearerTokenApiTest extends ApiTest {
     @Test
     void tokensFromOtherTrustBoundariesAre401InvalidToken() {
         World.User user = world.user();
-        String[] tokens = {
-                forged(user).header("alg", "none").compact(),
+        String[] tokens = { forged(user).header("alg", "none").compact(),
                 forged(user).keyedWith("billing-provider-secret-0123456789-abcdef").compact(),
                 forged(user).claim("aud", "10x-billing").compact(),
                 forged(user).claim("iss", "https://evil.example.com").compact(),
-                forged(user).header("typ", "JWT").compact(),
-                forged(user).header("typ", null).compact(),
-                forged(user).claim("token_use", null).compact(),
-                forged(user).header("alg", "HS512").compact(),
-                forged(user).expiresAt(null).compact(),
-                "patv1_" + UUID.randomUUID() + ".personal-access-token-secret",
-                "not-a-token",
-        };
+                forged(user).header("typ", "JWT").compact(), forged(user).header("typ", null).compact(),
+                forged(user).claim("token_use", null).compact(), forged(user).header("alg", "HS512").compact(),
+                forged(user).expiresAt(null).compact(), "patv1_" + UUID.randomUUID() + ".personal-access-token-secret",
+                "not-a-token", };
         for (String token : tokens) {
             assertUnauthorized(myHandles("Bearer " + token), "invalid_token");
         }
@@ -112,7 +109,8 @@ class BearerTokenApiTest extends ApiTest {
     @Test
     void wellSignedTokenOfAnUnknownUserIs401InvalidTokenOnHandleRoutes() {
         World.Member creator = world.creator();
-        Tokens stranger = Tokens.controlPlane(TestSettings.JWT_SECRET, Instant.now()).subject(UUID.randomUUID().toString());
+        Tokens stranger = Tokens.controlPlane(TestSettings.JWT_SECRET, Instant.now())
+            .subject(UUID.randomUUID().toString());
 
         assertUnauthorized(api.get("/v2/handles/" + creator.handle() + "/skills").token(stranger.compact()).send(),
                 "invalid_token");
@@ -127,12 +125,14 @@ class BearerTokenApiTest extends ApiTest {
 
     @Test
     void invalidTokenIsRejectedOnEveryProtectedArea() {
-        for (String path : new String[] {"/v2/handles", "/v2/handles/h-x/skills", "/v2/platform-admin/users",
-                "/v2/account/anything"}) {
+        for (String path : new String[] { "/v2/handles", "/v2/handles/h-x/skills", "/v2/platform-admin/users",
+                "/v2/account/anything" }) {
             assertUnauthorized(api.get(path).token("garbage").send(), "invalid_token");
         }
-        assertUnauthorized(api.post("/v2/platform-admin/users").token("garbage")
-                .json(Json.object().put("email", "x@example.com").put("password", "password-1")).send(),
-                "invalid_token");
+        assertUnauthorized(api.post("/v2/platform-admin/users")
+            .token("garbage")
+            .json(Json.object().put("email", "x@example.com").put("password", "password-1"))
+            .send(), "invalid_token");
     }
+
 }

@@ -35,10 +35,9 @@ class KeyRotationTest {
     void newTokensAreSignedWithTheCurrentKey() {
         String token = afterRotation.issue(UUID.randomUUID()).value();
 
-        assertThat(Tokens.headerOf(token).path("kid").asString())
-                .isEqualTo(Tokens.kidOf(NEW))
-                .isEqualTo(SigningKeys.create(new TokenSettings(NEW, List.of(OLD), null, null, null, null), false, null)
-                        .currentKid());
+        assertThat(Tokens.headerOf(token).path("kid").asString()).isEqualTo(Tokens.kidOf(NEW))
+            .isEqualTo(SigningKeys.create(new TokenSettings(NEW, List.of(OLD), null, null, null, null), false, null)
+                .currentKid());
         assertThat(serviceAt(NOW, NEW).verify(token)).isNotNull();
         assertRejected(beforeRotation, token, "invalid_token");
     }
@@ -63,4 +62,5 @@ class KeyRotationTest {
 
         assertRejected(afterRotation, token, "token_expired");
     }
+
 }

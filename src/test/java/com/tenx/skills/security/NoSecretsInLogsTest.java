@@ -16,29 +16,42 @@ import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-/** Passwords, tokens and the signing secret never reach the log, at the default level or at DEBUG. */
+/**
+ * Passwords, tokens and the signing secret never reach the log, at the default level or
+ * at DEBUG.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class NoSecretsInLogsTest extends ApiTest {
 
-    /** The application's own loggers and Spring's web and security machinery (not Tomcat's wire dumps). */
+    /**
+     * The application's own loggers and Spring's web and security machinery (not Tomcat's
+     * wire dumps).
+     */
     private static final List<String> VERBOSE = List.of("com.tenx", "org.springframework.web",
             "org.springframework.security", "org.springframework.http");
 
     @Autowired
     LoggingSystem logging;
 
-    /** Signs in, makes authenticated and failing calls; answers the secrets that were used. */
+    /**
+     * Signs in, makes authenticated and failing calls; answers the secrets that were
+     * used.
+     */
     private List<String> signInAndWork() {
         String email = World.unique("logged") + "@example.com";
         String password = "pw-" + World.unique("never-logged");
-        Reply created = api.post("/v2/platform-admin/users").token(world.adminToken())
-                .json(Json.object().put("email", email).put("password", password)).send();
+        Reply created = api.post("/v2/platform-admin/users")
+            .token(world.adminToken())
+            .json(Json.object().put("email", email).put("password", password))
+            .send();
         assertThat(created.status()).isEqualTo(201);
         String token = world.login(email, password);
         assertThat(api.get("/v2/handles").token(token).send().status()).isEqualTo(200);
         String wrongPassword = password + "-wrong";
-        assertThat(api.post("/v2/auth/login").json(Json.object().put("email", email).put("password", wrongPassword))
-                .send().status()).isEqualTo(401);
+        assertThat(api.post("/v2/auth/login")
+            .json(Json.object().put("email", email).put("password", wrongPassword))
+            .send()
+            .status()).isEqualTo(401);
         String tampered = token.substring(0, token.length() - 4) + "AAAA";
         assertThat(api.get("/v2/handles").token(tampered).send().status()).isEqualTo(401);
         return List.of(password, wrongPassword, token, tampered.substring(tampered.lastIndexOf('.')),
@@ -71,4 +84,5 @@ class NoSecretsInLogsTest extends ApiTest {
             assertThat(output.getAll()).doesNotContain(secret);
         }
     }
+
 }

@@ -23,9 +23,9 @@ class SigningKeysTest {
     @Test
     void secretShorterThan32BytesIsRefused() {
         assertThatThrownBy(() -> SigningKeys.create(secret("a".repeat(31)), false, null))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("SKILLS_JWT_SECRET")
-                .hasMessageContaining("at least 32 bytes");
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("SKILLS_JWT_SECRET")
+            .hasMessageContaining("at least 32 bytes");
     }
 
     @Test
@@ -38,18 +38,18 @@ class SigningKeysTest {
     @Test
     void shortPreviousSecretIsRefused() {
         assertThatThrownBy(() -> SigningKeys.create(secret("a".repeat(40), "too-short"), false, null))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("SKILLS_JWT_PREVIOUS_SECRETS")
-                .hasMessageContaining("at least 32 bytes");
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("SKILLS_JWT_PREVIOUS_SECRETS")
+            .hasMessageContaining("at least 32 bytes");
     }
 
     @Test
     void missingSecretOnAnExternalDatabaseRefusesToStart(@TempDir Path dataDir) {
-        for (String missing : new String[] {null, "", "   "}) {
+        for (String missing : new String[] { null, "", "   " }) {
             assertThatThrownBy(() -> SigningKeys.create(secret(missing), false, dataDir))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("SKILLS_JWT_SECRET is not set")
-                    .hasMessageContaining("refusing to start");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("SKILLS_JWT_SECRET is not set")
+                .hasMessageContaining("refusing to start");
         }
         assertThat(dataDir.resolve("jwt-secret")).doesNotExist();
     }
@@ -88,4 +88,5 @@ class SigningKeysTest {
         assertThat(keys.currentKid()).isEqualTo(Tokens.kidOf("b".repeat(40)));
         assertThat(dataDir.resolve("jwt-secret")).doesNotExist();
     }
+
 }

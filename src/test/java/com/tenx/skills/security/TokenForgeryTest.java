@@ -12,9 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Tokens from other trust boundaries, or of the wrong kind, are {@code invalid_token}. Each forged
- * token differs from an accepted one ({@link TokenServiceTest#forgedTokenOfTheRightShapeIsAccepted})
- * in one respect only.
+ * Tokens from other trust boundaries, or of the wrong kind, are {@code invalid_token}.
+ * Each forged token differs from an accepted one
+ * ({@link TokenServiceTest#forgedTokenOfTheRightShapeIsAccepted}) in one respect only.
  */
 class TokenForgeryTest {
 
@@ -74,7 +74,7 @@ class TokenForgeryTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"JWT", "runtime+jwt", "application/jwt", ""})
+    @ValueSource(strings = { "JWT", "runtime+jwt", "application/jwt", "" })
     void tokenOfAnotherTypeIsInvalid(String typ) {
         assertRejected(tokens, valid().header("typ", typ).compact(), "invalid_token");
     }
@@ -99,10 +99,8 @@ class TokenForgeryTest {
         TokenService strong = serviceAt(NOW, LONG_SECRET);
         assertThat(strong.verify(Tokens.controlPlane(LONG_SECRET, NOW).compact())).isNotNull();
 
-        assertRejected(strong, Tokens.controlPlane(LONG_SECRET, NOW).header("alg", "HS512").compact(),
-                "invalid_token");
-        assertRejected(strong, Tokens.controlPlane(LONG_SECRET, NOW).header("alg", "HS384").compact(),
-                "invalid_token");
+        assertRejected(strong, Tokens.controlPlane(LONG_SECRET, NOW).header("alg", "HS512").compact(), "invalid_token");
+        assertRejected(strong, Tokens.controlPlane(LONG_SECRET, NOW).header("alg", "HS384").compact(), "invalid_token");
     }
 
     @Test
@@ -111,9 +109,10 @@ class TokenForgeryTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"patv1_0123456789abcdef.s3cr3t-personal-access-token-value", "garbage", "a.b.c",
-            "", "eyJhbGciOiJIUzI1NiJ9", "eyJhbGciOiJIUzI1NiJ9.e30"})
+    @ValueSource(strings = { "patv1_0123456789abcdef.s3cr3t-personal-access-token-value", "garbage", "a.b.c", "",
+            "eyJhbGciOiJIUzI1NiJ9", "eyJhbGciOiJIUzI1NiJ9.e30" })
     void somethingThatIsNoJwsIsInvalid(String token) {
         assertRejected(tokens, token, "invalid_token");
     }
+
 }

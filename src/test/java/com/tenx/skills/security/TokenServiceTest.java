@@ -26,8 +26,8 @@ class TokenServiceTest {
     }
 
     static void assertRejected(TokenService service, String token, String code) {
-        assertThatThrownBy(() -> service.verify(token))
-                .isInstanceOfSatisfying(TokenRejected.class, e -> assertThat(e.code().code()).isEqualTo(code));
+        assertThatThrownBy(() -> service.verify(token)).isInstanceOfSatisfying(TokenRejected.class,
+                e -> assertThat(e.code().code()).isEqualTo(code));
     }
 
     private final TokenService tokens = serviceAt(NOW, SECRET);
@@ -88,24 +88,30 @@ class TokenServiceTest {
 
     @Test
     void expiredTokenForAnotherAudienceIsInvalidNotExpired() {
-        String token = Tokens.controlPlane(SECRET, NOW).claim("aud", "billing")
-                .expiresAt(NOW.minusSeconds(600)).compact();
+        String token = Tokens.controlPlane(SECRET, NOW)
+            .claim("aud", "billing")
+            .expiresAt(NOW.minusSeconds(600))
+            .compact();
 
         assertRejected(tokens, token, "invalid_token");
     }
 
     @Test
     void expiredTokenFromAnotherIssuerIsInvalidNotExpired() {
-        String token = Tokens.controlPlane(SECRET, NOW).claim("iss", "https://billing.example.com")
-                .expiresAt(NOW.minusSeconds(600)).compact();
+        String token = Tokens.controlPlane(SECRET, NOW)
+            .claim("iss", "https://billing.example.com")
+            .expiresAt(NOW.minusSeconds(600))
+            .compact();
 
         assertRejected(tokens, token, "invalid_token");
     }
 
     @Test
     void expiredTokenSignedWithAnotherKeyIsInvalidNotExpired() {
-        String token = Tokens.controlPlane(SECRET, NOW).signedWith("another-secret-of-enough-length-0123456789")
-                .expiresAt(NOW.minusSeconds(600)).compact();
+        String token = Tokens.controlPlane(SECRET, NOW)
+            .signedWith("another-secret-of-enough-length-0123456789")
+            .expiresAt(NOW.minusSeconds(600))
+            .compact();
 
         assertRejected(tokens, token, "invalid_token");
     }
@@ -124,7 +130,8 @@ class TokenServiceTest {
     @Test
     void clockSkewOverSixtySecondsIsRefused() {
         assertThatThrownBy(() -> new TokenSettings(SECRET, null, null, null, null, Duration.ofSeconds(61)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("60 seconds");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("60 seconds");
     }
+
 }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract's order of checks on skill routes, first failure wins: role, feature, key, body,
- * existence, then state rules.
+ * The contract's order of checks on skill routes, first failure wins: role, feature, key,
+ * body, existence, then state rules.
  */
 class CheckOrderTest extends ApiTest {
 
@@ -29,8 +29,10 @@ class CheckOrderTest extends ApiTest {
         assertError(skills.putRuntime("crm_lookup", Json.runtime().put("imageRef", "node:20")), 400,
                 "invalid_skill_key");
         assertError(skills.putRuntime("crm_lookup", Json.runtime().put("cpu", 1)), 400, "invalid_skill_key");
-        assertError(api.post(skills.path("crm_lookup") + "/publish").token(skills.token())
-                .json(Json.object().put("fromVersion", "bad")).send(), 400, "invalid_skill_key");
+        assertError(api.post(skills.path("crm_lookup") + "/publish")
+            .token(skills.token())
+            .json(Json.object().put("fromVersion", "bad"))
+            .send(), 400, "invalid_skill_key");
     }
 
     @Test
@@ -39,19 +41,24 @@ class CheckOrderTest extends ApiTest {
 
         assertError(api.put(skills.path("crm_lookup")).token(skills.token()).body(broken, "application/json").send(),
                 400, "invalid_skill_key");
-        assertError(api.put(skills.path("crm_lookup")).token(skills.token()).body("hi".getBytes(StandardCharsets.UTF_8),
-                "text/plain").send(), 400, "invalid_skill_key");
+        assertError(api.put(skills.path("crm_lookup"))
+            .token(skills.token())
+            .body("hi".getBytes(StandardCharsets.UTF_8), "text/plain")
+            .send(), 400, "invalid_skill_key");
     }
 
     @Test
     void bodyValidationBeatsSkillNotFound() {
-        assertError(skills.putRuntime("missing", Json.runtime().put("imageRef", "node:20")), 400,
-                "invalid_image_ref");
+        assertError(skills.putRuntime("missing", Json.runtime().put("imageRef", "node:20")), 400, "invalid_image_ref");
         assertError(skills.putRuntime("missing", Json.runtime().put("cpu", 1)), 400, "invalid_runtime");
-        assertError(api.put(skills.path("missing") + "/runtime").token(skills.token())
-                .body("{".getBytes(StandardCharsets.UTF_8), "application/json").send(), 400, "invalid_json");
-        assertError(api.post(skills.path("missing") + "/publish").token(skills.token())
-                .json(Json.object().put("fromVersion", "bad")).send(), 400, "invalid_request");
+        assertError(api.put(skills.path("missing") + "/runtime")
+            .token(skills.token())
+            .body("{".getBytes(StandardCharsets.UTF_8), "application/json")
+            .send(), 400, "invalid_json");
+        assertError(api.post(skills.path("missing") + "/publish")
+            .token(skills.token())
+            .json(Json.object().put("fromVersion", "bad"))
+            .send(), 400, "invalid_request");
         assertError(skills.putRuntime("missing", Json.runtime()), 404, "skill_not_found");
     }
 
@@ -81,4 +88,5 @@ class CheckOrderTest extends ApiTest {
         assertError(locked.publish("crm_lookup"), 403, "feature_locked");
         assertError(locked.delete("crm_lookup"), 400, "invalid_skill_key");
     }
+
 }

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Strong ETags on reads, 304 for If-None-Match, 412 for a stale If-Match or a create-only PUT. */
+/**
+ * Strong ETags on reads, 304 for If-None-Match, 412 for a stale If-Match or a create-only
+ * PUT.
+ */
 class ConditionalRequestTest extends ApiTest {
 
     private static final String STRONG_ETAG = "\"[^\"]+\"";
@@ -50,10 +53,14 @@ class ConditionalRequestTest extends ApiTest {
     void ifNoneMatchComparesWeaklyAndAcceptsLists() {
         String skillTag = skills.etag("crm-lookup");
 
-        Reply weak = api.get(skills.path("crm-lookup")).token(skills.token()).header("If-None-Match", "W/" + skillTag)
-                .send();
-        Reply listed = api.get(skills.path("crm-lookup")).token(skills.token())
-                .header("If-None-Match", "\"other\", " + skillTag).send();
+        Reply weak = api.get(skills.path("crm-lookup"))
+            .token(skills.token())
+            .header("If-None-Match", "W/" + skillTag)
+            .send();
+        Reply listed = api.get(skills.path("crm-lookup"))
+            .token(skills.token())
+            .header("If-None-Match", "\"other\", " + skillTag)
+            .send();
         Reply star = api.get(skills.path("crm-lookup")).token(skills.token()).header("If-None-Match", "*").send();
 
         assertThat(weak.status()).isEqualTo(304);
@@ -65,8 +72,11 @@ class ConditionalRequestTest extends ApiTest {
     void weakIfMatchNeverMatches() {
         String skillTag = skills.etag("crm-lookup");
 
-        assertError(api.put(skills.path("crm-lookup")).token(skills.token()).header("If-Match", "W/" + skillTag)
-                .json(Json.skill().put("displayName", "Weak")).send(), 412, "precondition_failed");
+        assertError(api.put(skills.path("crm-lookup"))
+            .token(skills.token())
+            .header("If-Match", "W/" + skillTag)
+            .json(Json.skill().put("displayName", "Weak"))
+            .send(), 412, "precondition_failed");
         assertThat(skills.skill("crm-lookup").get("title").asString()).isEqualTo("CRM Lookup");
     }
 
@@ -80,8 +90,8 @@ class ConditionalRequestTest extends ApiTest {
 
     @Test
     void everyWriteChangesTheSkillAndListEtags() {
-        String[] skillTag = {skills.etag("crm-lookup")};
-        String[] listTag = {skills.listEtag()};
+        String[] skillTag = { skills.etag("crm-lookup") };
+        String[] listTag = { skills.listEtag() };
         Runnable changed = () -> {
             String nextSkill = skills.etag("crm-lookup");
             String nextList = skills.listEtag();
@@ -118,12 +128,20 @@ class ConditionalRequestTest extends ApiTest {
 
     @Test
     void ifMatchWithTheCurrentEtagLetsEveryWriteThrough() {
-        Reply put = api.put(skills.path("crm-lookup")).token(skills.token()).header("If-Match", skills.etag("crm-lookup"))
-                .json(Json.skill().put("displayName", "Matched")).send();
-        Reply runtime = api.put(skills.path("crm-lookup") + "/runtime").token(skills.token())
-                .header("If-Match", skills.etag("crm-lookup")).json(Json.runtime().put("cpu", 2048)).send();
-        Reply publish = api.post(skills.path("crm-lookup") + "/publish").token(skills.token())
-                .header("If-Match", skills.etag("crm-lookup")).send();
+        Reply put = api.put(skills.path("crm-lookup"))
+            .token(skills.token())
+            .header("If-Match", skills.etag("crm-lookup"))
+            .json(Json.skill().put("displayName", "Matched"))
+            .send();
+        Reply runtime = api.put(skills.path("crm-lookup") + "/runtime")
+            .token(skills.token())
+            .header("If-Match", skills.etag("crm-lookup"))
+            .json(Json.runtime().put("cpu", 2048))
+            .send();
+        Reply publish = api.post(skills.path("crm-lookup") + "/publish")
+            .token(skills.token())
+            .header("If-Match", skills.etag("crm-lookup"))
+            .send();
 
         assertThat(put.status()).isEqualTo(200);
         assertThat(runtime.status()).isEqualTo(200);
@@ -131,8 +149,10 @@ class ConditionalRequestTest extends ApiTest {
         assertThat(skills.skill("crm-lookup").get("title").asString()).isEqualTo("Matched");
         assertThat(skills.getRuntime("crm-lookup").json().get("cpu").asInt()).isEqualTo(2048);
 
-        Reply delete = api.delete(skills.path("crm-lookup")).token(skills.token())
-                .header("If-Match", skills.etag("crm-lookup")).send();
+        Reply delete = api.delete(skills.path("crm-lookup"))
+            .token(skills.token())
+            .header("If-Match", skills.etag("crm-lookup"))
+            .send();
         assertThat(delete.status()).isEqualTo(204);
         assertError(skills.get("crm-lookup"), 404, "skill_not_found");
     }
@@ -145,14 +165,21 @@ class ConditionalRequestTest extends ApiTest {
         JsonNode runtimeBefore = skills.getRuntime("crm-lookup").json();
         String listTag = skills.listEtag();
 
-        assertError(api.put(skills.path("crm-lookup")).token(skills.token()).header("If-Match", stale)
-                .json(Json.skill().put("displayName", "Lost update")).send(), 412, "precondition_failed");
-        assertError(api.put(skills.path("crm-lookup") + "/runtime").token(skills.token()).header("If-Match", stale)
-                .json(Json.runtime().put("cpu", 4096)).send(), 412, "precondition_failed");
-        assertError(api.post(skills.path("crm-lookup") + "/publish").token(skills.token()).header("If-Match", stale)
-                .send(), 412, "precondition_failed");
-        assertError(api.delete(skills.path("crm-lookup")).token(skills.token()).header("If-Match", stale).send(),
+        assertError(api.put(skills.path("crm-lookup"))
+            .token(skills.token())
+            .header("If-Match", stale)
+            .json(Json.skill().put("displayName", "Lost update"))
+            .send(), 412, "precondition_failed");
+        assertError(api.put(skills.path("crm-lookup") + "/runtime")
+            .token(skills.token())
+            .header("If-Match", stale)
+            .json(Json.runtime().put("cpu", 4096))
+            .send(), 412, "precondition_failed");
+        assertError(
+                api.post(skills.path("crm-lookup") + "/publish").token(skills.token()).header("If-Match", stale).send(),
                 412, "precondition_failed");
+        assertError(api.delete(skills.path("crm-lookup")).token(skills.token()).header("If-Match", stale).send(), 412,
+                "precondition_failed");
 
         assertThat(skills.skill("crm-lookup")).isEqualTo(before);
         assertThat(skills.getRuntime("crm-lookup").json()).isEqualTo(runtimeBefore);
@@ -162,10 +189,14 @@ class ConditionalRequestTest extends ApiTest {
 
     @Test
     void ifMatchOnAMissingSkillIs412() {
-        assertError(api.put(skills.path("missing")).token(skills.token()).header("If-Match", "\"1\"")
-                .json(Json.skill()).send(), 412, "precondition_failed");
-        assertError(api.put(skills.path("missing")).token(skills.token()).header("If-Match", "*")
-                .json(Json.skill()).send(), 412, "precondition_failed");
+        assertError(api.put(skills.path("missing"))
+            .token(skills.token())
+            .header("If-Match", "\"1\"")
+            .json(Json.skill())
+            .send(), 412, "precondition_failed");
+        assertError(
+                api.put(skills.path("missing")).token(skills.token()).header("If-Match", "*").json(Json.skill()).send(),
+                412, "precondition_failed");
         assertError(api.delete(skills.path("missing")).token(skills.token()).header("If-Match", "*").send(), 412,
                 "precondition_failed");
         assertError(skills.get("missing"), 404, "skill_not_found");
@@ -173,8 +204,11 @@ class ConditionalRequestTest extends ApiTest {
 
     @Test
     void ifMatchStarLetsAWriteToAnExistingSkillThrough() {
-        Reply reply = api.put(skills.path("crm-lookup")).token(skills.token()).header("If-Match", "*")
-                .json(Json.skill().put("displayName", "Any state")).send();
+        Reply reply = api.put(skills.path("crm-lookup"))
+            .token(skills.token())
+            .header("If-Match", "*")
+            .json(Json.skill().put("displayName", "Any state"))
+            .send();
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(skills.skill("crm-lookup").get("title").asString()).isEqualTo("Any state");
@@ -182,13 +216,20 @@ class ConditionalRequestTest extends ApiTest {
 
     @Test
     void ifNoneMatchStarCreatesOnlyWhenAbsent() {
-        Reply created = api.put(skills.path("fresh")).token(skills.token()).header("If-None-Match", "*")
-                .json(Json.skill()).send();
-        Reply again = api.put(skills.path("fresh")).token(skills.token()).header("If-None-Match", "*")
-                .json(Json.skill().put("displayName", "Overwritten")).send();
+        Reply created = api.put(skills.path("fresh"))
+            .token(skills.token())
+            .header("If-None-Match", "*")
+            .json(Json.skill())
+            .send();
+        Reply again = api.put(skills.path("fresh"))
+            .token(skills.token())
+            .header("If-None-Match", "*")
+            .json(Json.skill().put("displayName", "Overwritten"))
+            .send();
 
         assertThat(created.status()).isEqualTo(201);
         assertError(again, 412, "precondition_failed");
         assertThat(skills.skill("fresh").get("title").asString()).isEqualTo("CRM Lookup");
     }
+
 }

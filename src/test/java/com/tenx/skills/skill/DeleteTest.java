@@ -11,7 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** DELETE: idempotent, takes the runtime and the versions with it, and a later PUT starts afresh. */
+/**
+ * DELETE: idempotent, takes the runtime and the versions with it, and a later PUT starts
+ * afresh.
+ */
 class DeleteTest extends ApiTest {
 
     private SkillApi skills;
@@ -54,8 +57,8 @@ class DeleteTest extends ApiTest {
         assertError(skills.versions("crm-lookup"), 404, "skill_not_found");
         assertError(skills.version("crm-lookup", v1), 404, "skill_not_found");
         assertError(skills.publish("crm-lookup"), 404, "skill_not_found");
-        assertThat(skills.getList().json().get("skills").valueStream().map(s -> s.get("skillKey").asString())
-                .toList()).containsExactly("keeper");
+        assertThat(skills.getList().json().get("skills").valueStream().map(s -> s.get("skillKey").asString()).toList())
+            .containsExactly("keeper");
     }
 
     @Test
@@ -84,4 +87,5 @@ class DeleteTest extends ApiTest {
         assertError(locked.put("crm-lookup", Json.skill()), 403, "feature_locked");
         assertThat(locked.delete("crm-lookup").status()).isEqualTo(204);
     }
+
 }

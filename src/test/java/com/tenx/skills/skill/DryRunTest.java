@@ -11,7 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** {@code ?dryRun=true}: every check, the answer the write would give, and no trace at all. */
+/**
+ * {@code ?dryRun=true}: every check, the answer the write would give, and no trace at
+ * all.
+ */
 class DryRunTest extends ApiTest {
 
     private SkillApi skills;
@@ -43,8 +46,8 @@ class DryRunTest extends ApiTest {
         Reply reply = dryPut("CRM-Lookup", Json.skill());
 
         assertThat(reply.status()).isEqualTo(201);
-        assertThat(reply.json()).isEqualTo(Json.parse(
-                "{\"ok\":true,\"skillKey\":\"crm-lookup\",\"status\":\"DRAFT\",\"dryRun\":true}"));
+        assertThat(reply.json())
+            .isEqualTo(Json.parse("{\"ok\":true,\"skillKey\":\"crm-lookup\",\"status\":\"DRAFT\",\"dryRun\":true}"));
         assertError(skills.get("crm-lookup"), 404, "skill_not_found");
         assertThat(skills.listEtag()).isEqualTo(listTag);
         assertThat(auditEntries().size()).isEqualTo(audited);
@@ -61,8 +64,8 @@ class DryRunTest extends ApiTest {
         Reply reply = dryPut("crm-lookup", Json.skill().put("displayName", "Not stored").put("status", "DISABLED"));
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.json()).isEqualTo(Json.parse(
-                "{\"ok\":true,\"skillKey\":\"crm-lookup\",\"status\":\"DISABLED\",\"dryRun\":true}"));
+        assertThat(reply.json())
+            .isEqualTo(Json.parse("{\"ok\":true,\"skillKey\":\"crm-lookup\",\"status\":\"DISABLED\",\"dryRun\":true}"));
         assertThat(skills.skill("crm-lookup")).isEqualTo(before);
         assertThat(skills.etag("crm-lookup")).isEqualTo(skillTag);
         assertThat(skills.listEtag()).isEqualTo(listTag);
@@ -125,18 +128,24 @@ class DryRunTest extends ApiTest {
     void dryRunChecksPreconditions() {
         skills.put("crm-lookup", Json.skill());
 
-        assertError(api.put(skills.path("crm-lookup") + "?dryRun=true").token(skills.token())
-                .header("If-None-Match", "*").json(Json.skill()).send(), 412, "precondition_failed");
-        assertError(api.put(skills.path("crm-lookup") + "?dryRun=true").token(skills.token())
-                .header("If-Match", "\"0\"").json(Json.skill()).send(), 412, "precondition_failed");
+        assertError(api.put(skills.path("crm-lookup") + "?dryRun=true")
+            .token(skills.token())
+            .header("If-None-Match", "*")
+            .json(Json.skill())
+            .send(), 412, "precondition_failed");
+        assertError(api.put(skills.path("crm-lookup") + "?dryRun=true")
+            .token(skills.token())
+            .header("If-Match", "\"0\"")
+            .json(Json.skill())
+            .send(), 412, "precondition_failed");
     }
 
     @Test
     void dryRunNeedsTheFeature() {
         SkillApi locked = new SkillApi(api, world.member("CREATOR"));
 
-        assertError(api.put(locked.path("crm-lookup") + "?dryRun=true").token(locked.token()).json(Json.skill())
-                .send(), 403, "feature_locked");
+        assertError(api.put(locked.path("crm-lookup") + "?dryRun=true").token(locked.token()).json(Json.skill()).send(),
+                403, "feature_locked");
     }
 
     @Test
@@ -157,7 +166,8 @@ class DryRunTest extends ApiTest {
         Reply versions = api.get(skills.path("crm-lookup") + "/versions").token(skills.token()).send();
         assertThat(versions.json().get("versions").size()).isZero();
         String published = skills.publish("crm-lookup").json().get("version").asString();
-        assertThat(Long.parseLong(published.substring(1))).isGreaterThanOrEqualTo(Long.parseLong(previewed.substring(1)));
+        assertThat(Long.parseLong(published.substring(1)))
+            .isGreaterThanOrEqualTo(Long.parseLong(previewed.substring(1)));
     }
 
     @Test
@@ -181,4 +191,5 @@ class DryRunTest extends ApiTest {
         assertThat(skills.skill("crm-lookup")).isEqualTo(before);
         assertThat(auditEntries().size()).isEqualTo(audited);
     }
+
 }

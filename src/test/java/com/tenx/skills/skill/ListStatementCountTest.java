@@ -22,8 +22,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The list costs the same number of SQL statements for one skill as for a thousand: one query
- * reads them all with their runtimes, none per skill; an unchanged handle's list costs none.
+ * The list costs the same number of SQL statements for one skill as for a thousand: one
+ * query reads them all with their runtimes, none per skill; an unchanged handle's list
+ * costs none.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -60,15 +61,20 @@ class ListStatementCountTest {
         assertThat(forOne).isPositive();
         assertThat(forThousand).isEqualTo(forOne);
         assertThat(unchanged).isLessThan(forThousand);
-        String body = mvc.perform(get("/v2/handles/" + large.handle() + "/skills")
-                .header("Authorization", "Bearer " + large.token())).andReturn().getResponse().getContentAsString();
+        String body = mvc
+            .perform(
+                    get("/v2/handles/" + large.handle() + "/skills").header("Authorization", "Bearer " + large.token()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
         assertThat(Json.parse(body).get("skills").size()).isEqualTo(1000);
     }
 
     private int statementsForList(World.Member member) throws Exception {
         StatementCounter.reset();
-        mvc.perform(get("/v2/handles/" + member.handle() + "/skills").header("Authorization", "Bearer " + member.token()))
-                .andExpect(status().isOk());
+        mvc.perform(
+                get("/v2/handles/" + member.handle() + "/skills").header("Authorization", "Bearer " + member.token()))
+            .andExpect(status().isOk());
         return StatementCounter.onThisThread();
     }
 
@@ -77,22 +83,27 @@ class ListStatementCountTest {
             String skill = "/v2/handles/" + member.handle() + "/skills/seed-" + i;
             assertThat(api.put(skill).token(member.token()).json(Json.skill()).send().status()).isEqualTo(201);
             assertThat(api.put(skill + "/runtime").token(member.token()).json(Json.runtime()).send().status())
-                    .isEqualTo(200);
+                .isEqualTo(200);
         }
     }
 
-    /** Many skills at once, straight into the tables, each with a runtime and its own change number. */
+    /**
+     * Many skills at once, straight into the tables, each with a runtime and its own
+     * change number.
+     */
     private static void addSkillsBySql(String handle, int count) {
         Rows.update("""
                 INSERT INTO skills (handle_id, skill_key, title, description, system_prompt, tools, status,
                                     change_seq, created_at, updated_at)
                 SELECT h.id, 'bulk-' || g, 'Bulk ' || g, '', '', '[]', 'DRAFT', h.change_seq + g, now(), now()
                 FROM handles h, generate_series(1, ?) g WHERE h.handle = ?""", count, handle);
-        Rows.update("""
-                INSERT INTO skill_runtimes (skill_id, image_ref, cpu, memory, idle_timeout_sec, max_session_sec, updated_at)
-                SELECT s.id, 'catalog/node:20', 512, 1024, 900, 3600, now()
-                FROM skills s JOIN handles h ON h.id = s.handle_id WHERE h.handle = ? AND s.skill_key LIKE 'bulk-%'""",
+        Rows.update(
+                """
+                        INSERT INTO skill_runtimes (skill_id, image_ref, cpu, memory, idle_timeout_sec, max_session_sec, updated_at)
+                        SELECT s.id, 'catalog/node:20', 512, 1024, 900, 3600, now()
+                        FROM skills s JOIN handles h ON h.id = s.handle_id WHERE h.handle = ? AND s.skill_key LIKE 'bulk-%'""",
                 handle);
         Rows.update("UPDATE handles SET change_seq = change_seq + ? WHERE handle = ?", count, handle);
     }
+
 }

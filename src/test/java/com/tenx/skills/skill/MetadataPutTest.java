@@ -11,7 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** The metadata PUT that succeeds: create, update, aliases, defaults, and what GET reads back. */
+/**
+ * The metadata PUT that succeeds: create, update, aliases, defaults, and what GET reads
+ * back.
+ */
 class MetadataPutTest extends ApiTest {
 
     private SkillApi skills;
@@ -27,7 +30,8 @@ class MetadataPutTest extends ApiTest {
         Reply updated = skills.put("crm-lookup", Json.skill().put("displayName", "CRM Lookup 2"));
 
         assertThat(created.status()).isEqualTo(201);
-        assertThat(created.json()).isEqualTo(Json.parse("{\"ok\":true,\"skillKey\":\"crm-lookup\",\"status\":\"DRAFT\"}"));
+        assertThat(created.json())
+            .isEqualTo(Json.parse("{\"ok\":true,\"skillKey\":\"crm-lookup\",\"status\":\"DRAFT\"}"));
         assertThat(updated.status()).isEqualTo(200);
         assertThat(updated.json()).isEqualTo(created.json());
         assertThat(skills.skill("crm-lookup").get("title").asString()).isEqualTo("CRM Lookup 2");
@@ -84,8 +88,10 @@ class MetadataPutTest extends ApiTest {
 
     @Test
     void fieldsAtTheirLimitsAreAccepted() {
-        var body = Json.skill().put("displayName", "n".repeat(200)).put("description", "d".repeat(2000))
-                .put("systemPrompt", "p".repeat(100_000));
+        var body = Json.skill()
+            .put("displayName", "n".repeat(200))
+            .put("description", "d".repeat(2000))
+            .put("systemPrompt", "p".repeat(100_000));
 
         assertThat(skills.put("crm-lookup", body).status()).isEqualTo(201);
         JsonNode stored = skills.skill("crm-lookup");
@@ -128,8 +134,11 @@ class MetadataPutTest extends ApiTest {
     void readOnlyFieldsEchoedFromAGetAreIgnored() {
         skills.put("crm-lookup", Json.skill());
         JsonNode before = skills.skill("crm-lookup");
-        var echoed = Json.skill().put("skillKey", "other-key").put("runtimeStatus", "published")
-                .put("updatedAt", "2000-01-01T00:00:00.000Z").put("publishedVersion", "v1");
+        var echoed = Json.skill()
+            .put("skillKey", "other-key")
+            .put("runtimeStatus", "published")
+            .put("updatedAt", "2000-01-01T00:00:00.000Z")
+            .put("publishedVersion", "v1");
 
         Reply reply = skills.put("crm-lookup", echoed);
 
@@ -192,4 +201,5 @@ class MetadataPutTest extends ApiTest {
         assertThat(skills.put("crm-lookup", Json.skill().set("tools", tools)).status()).isEqualTo(201);
         assertThat(skills.skill("crm-lookup").get("tools")).isEqualTo(tools);
     }
+
 }

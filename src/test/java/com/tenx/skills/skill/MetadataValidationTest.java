@@ -15,7 +15,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
-/** Metadata PUT bodies that are refused: the code, the details, and that nothing was stored. */
+/**
+ * Metadata PUT bodies that are refused: the code, the details, and that nothing was
+ * stored.
+ */
 class MetadataValidationTest extends ApiTest {
 
     private SkillApi skills;
@@ -42,7 +45,7 @@ class MetadataValidationTest extends ApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "\t\n"})
+    @ValueSource(strings = { "", "   ", "\t\n" })
     void blankDisplayNameIsInvalidRequest(String blank) {
         Reply reply = skills.put("crm-lookup", Json.skill().put("displayName", blank));
 
@@ -53,8 +56,10 @@ class MetadataValidationTest extends ApiTest {
 
     @Test
     void overLongFieldsAreInvalidRequestWithOneDetailEach() {
-        var body = Json.skill().put("displayName", "n".repeat(201)).put("description", "d".repeat(2001))
-                .put("systemPrompt", "p".repeat(100_001));
+        var body = Json.skill()
+            .put("displayName", "n".repeat(201))
+            .put("description", "d".repeat(2001))
+            .put("systemPrompt", "p".repeat(100_001));
 
         Reply reply = skills.put("crm-lookup", body);
 
@@ -121,12 +126,14 @@ class MetadataValidationTest extends ApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\"PUBLISHED\"", "\"draft\"", "\"Disabled\"", "\"\"", "5", "true", "[\"DRAFT\"]"})
+    @ValueSource(strings = { "\"PUBLISHED\"", "\"draft\"", "\"Disabled\"", "\"\"", "5", "true", "[\"DRAFT\"]" })
     void statusOtherThanDraftOrDisabledIsInvalidStatus(String status) {
         String body = Json.skill().toString().replace("\"status\":\"DRAFT\"", "\"status\":" + status);
 
-        Reply reply = api.put(skills.path("crm-lookup")).token(skills.token())
-                .body(body.getBytes(StandardCharsets.UTF_8), "application/json").send();
+        Reply reply = api.put(skills.path("crm-lookup"))
+            .token(skills.token())
+            .body(body.getBytes(StandardCharsets.UTF_8), "application/json")
+            .send();
 
         assertError(reply, 400, "invalid_status");
         assertDetail(reply, "status");
@@ -162,11 +169,14 @@ class MetadataValidationTest extends ApiTest {
     void unpairedSurrogateIs400NotA500() {
         String body = "{\"displayName\":\"CRM \\ud800 Lookup\"}";
 
-        Reply reply = api.put(skills.path("crm-lookup")).token(skills.token())
-                .body(body.getBytes(StandardCharsets.UTF_8), "application/json").send();
+        Reply reply = api.put(skills.path("crm-lookup"))
+            .token(skills.token())
+            .body(body.getBytes(StandardCharsets.UTF_8), "application/json")
+            .send();
 
         assertThat(reply.status()).isEqualTo(400);
         assertError(reply, 400, reply.error());
         assertNothingStored();
     }
+
 }

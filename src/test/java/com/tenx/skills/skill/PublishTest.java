@@ -14,7 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Publishing: its preconditions, its version names, and updatedAt moving on every write. */
+/**
+ * Publishing: its preconditions, its version names, and updatedAt moving on every write.
+ */
 class PublishTest extends ApiTest {
 
     private SkillApi skills;
@@ -48,8 +50,8 @@ class PublishTest extends ApiTest {
 
         assertThat(published.status()).isEqualTo(200);
         String version = published.json().get("version").asString();
-        assertThat(published.json()).isEqualTo(Json.object().put("ok", true).put("skillKey", "crm-lookup")
-                .put("version", version));
+        assertThat(published.json())
+            .isEqualTo(Json.object().put("ok", true).put("skillKey", "crm-lookup").put("version", version));
         assertThat(version).matches("v[0-9]{13}");
         JsonNode skill = skills.skill("crm-lookup");
         assertThat(version).isEqualTo("v" + Instant.parse(skill.get("updatedAt").asString()).toEpochMilli());
@@ -72,7 +74,7 @@ class PublishTest extends ApiTest {
             assertThat(versions.get(i)).isGreaterThan(versions.get(i - 1));
         }
         assertThat(skills.skill("crm-lookup").get("publishedVersion").asString())
-                .isEqualTo("v" + versions.get(versions.size() - 1));
+            .isEqualTo("v" + versions.get(versions.size() - 1));
     }
 
     @Test
@@ -109,11 +111,14 @@ class PublishTest extends ApiTest {
     void emptyObjectBodyPublishesAsTheSeedSays() {
         skills.createReady("crm-lookup");
 
-        Reply published = api.post(skills.path("crm-lookup") + "/publish").token(skills.token())
-                .json(Json.object()).send();
+        Reply published = api.post(skills.path("crm-lookup") + "/publish")
+            .token(skills.token())
+            .json(Json.object())
+            .send();
 
         assertThat(published.status()).isEqualTo(200);
         assertThat(published.json().has("fromVersion")).isFalse();
         assertThat(skills.skill("crm-lookup").get("runtimeStatus").asString()).isEqualTo("published");
     }
+
 }

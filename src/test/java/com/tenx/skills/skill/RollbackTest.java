@@ -29,8 +29,11 @@ class RollbackTest extends ApiTest {
         skills = new SkillApi(api, world.creator());
         v1 = skills.createPublished("crm-lookup");
         v1Runtime = skills.getRuntime("crm-lookup").json();
-        skills.put("crm-lookup", Json.skill().put("displayName", "Edited").put("description", "Changed.")
-                .set("tools", Json.array().add(Json.tool("mcp", "other", "https://mcp.example.com"))));
+        skills.put("crm-lookup",
+                Json.skill()
+                    .put("displayName", "Edited")
+                    .put("description", "Changed.")
+                    .set("tools", Json.array().add(Json.tool("mcp", "other", "https://mcp.example.com"))));
         skills.putRuntime("crm-lookup", Json.runtime().put("imageRef", "catalog/python:3").put("memory", 4096));
     }
 
@@ -40,8 +43,11 @@ class RollbackTest extends ApiTest {
 
         assertThat(reply.status()).isEqualTo(200);
         String version = reply.json().get("version").asString();
-        assertThat(reply.json()).isEqualTo(Json.object().put("ok", true).put("skillKey", "crm-lookup")
-                .put("version", version).put("fromVersion", v1));
+        assertThat(reply.json()).isEqualTo(Json.object()
+            .put("ok", true)
+            .put("skillKey", "crm-lookup")
+            .put("version", version)
+            .put("fromVersion", v1));
         assertThat(Long.parseLong(version.substring(1))).isGreaterThan(Long.parseLong(v1.substring(1)));
 
         JsonNode skill = skills.skill("crm-lookup");
@@ -52,8 +58,12 @@ class RollbackTest extends ApiTest {
         assertThat(skill.get("publishedVersion").asString()).isEqualTo(version);
         assertThat(skills.getRuntime("crm-lookup").json()).isEqualTo(v1Runtime);
 
-        assertThat(skills.versions("crm-lookup").json().get("versions").valueStream()
-                .map(v -> v.get("version").asString()).toList()).containsExactly(version, v1);
+        assertThat(skills.versions("crm-lookup")
+            .json()
+            .get("versions")
+            .valueStream()
+            .map(v -> v.get("version").asString())
+            .toList()).containsExactly(version, v1);
         JsonNode snapshot = skills.version("crm-lookup", version).json();
         assertThat(snapshot.get("title").asString()).isEqualTo("CRM Lookup");
         assertThat(snapshot.get("runtime")).isEqualTo(v1Runtime);
@@ -70,14 +80,16 @@ class RollbackTest extends ApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\"latest\"", "\"1770000000000\"", "\"v\"", "\"v12a\"", "\"\"", "1770000000000", "true",
-            "{}", "[\"v1\"]"})
+    @ValueSource(strings = { "\"latest\"", "\"1770000000000\"", "\"v\"", "\"v12a\"", "\"\"", "1770000000000", "true",
+            "{}", "[\"v1\"]" })
     void malformedFromVersionIsRejected(String raw) {
         JsonNode before = skills.skill("crm-lookup");
         byte[] body = ("{\"fromVersion\":" + raw + "}").getBytes(StandardCharsets.UTF_8);
 
-        Reply reply = api.post(skills.path("crm-lookup") + "/publish").token(skills.token())
-                .body(body, "application/json").send();
+        Reply reply = api.post(skills.path("crm-lookup") + "/publish")
+            .token(skills.token())
+            .body(body, "application/json")
+            .send();
 
         assertError(reply, 400, "invalid_request");
         assertDetail(reply, "fromVersion");
@@ -86,10 +98,13 @@ class RollbackTest extends ApiTest {
 
     @Test
     void nullFromVersionPublishesTheCurrentState() {
-        Reply reply = api.post(skills.path("crm-lookup") + "/publish").token(skills.token())
-                .json(Json.object().putNull("fromVersion")).send();
+        Reply reply = api.post(skills.path("crm-lookup") + "/publish")
+            .token(skills.token())
+            .json(Json.object().putNull("fromVersion"))
+            .send();
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(skills.skill("crm-lookup").get("title").asString()).isEqualTo("Edited");
     }
+
 }

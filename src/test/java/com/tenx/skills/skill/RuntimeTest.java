@@ -78,8 +78,12 @@ class RuntimeTest extends ApiTest {
         first.set("secretsRefs", Json.array().add("old"));
         first.set("args", Json.array().add("--verbose"));
         skills.putRuntime("crm-lookup", first);
-        ObjectNode second = Json.object().put("imageRef", "catalog/python:3.12").put("cpu", 1024).put("memory", 2048)
-                .put("idleTimeoutSec", 60).put("maxSessionSec", 60);
+        ObjectNode second = Json.object()
+            .put("imageRef", "catalog/python:3.12")
+            .put("cpu", 1024)
+            .put("memory", 2048)
+            .put("idleTimeoutSec", 60)
+            .put("maxSessionSec", 60);
 
         Reply reply = skills.putRuntime("crm-lookup", second);
 
@@ -103,7 +107,7 @@ class RuntimeTest extends ApiTest {
         assertThat(before.get("runtimeStatus").asString()).isEqualTo("draft");
         assertThat(after.get("runtimeStatus").asString()).isEqualTo("ready");
         assertThat(Instant.parse(after.get("updatedAt").asString()))
-                .isAfter(Instant.parse(before.get("updatedAt").asString()));
+            .isAfter(Instant.parse(before.get("updatedAt").asString()));
         assertThat(after.get("title")).isEqualTo(before.get("title"));
     }
 
@@ -120,14 +124,13 @@ class RuntimeTest extends ApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"catalog/node:20", "catalog/node", "catalog/team/tool",
+    @ValueSource(strings = { "catalog/node:20", "catalog/node", "catalog/team/tool",
             "catalog/team/tool@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
-            "catalog/my.tool_x-1/sub:v1.2.3-rc_1",
-            "123456789012.dkr.ecr.us-east-1.amazonaws.com/repo:tag",
+            "catalog/my.tool_x-1/sub:v1.2.3-rc_1", "123456789012.dkr.ecr.us-east-1.amazonaws.com/repo:tag",
             "123456789012.dkr.ecr.eu-central-1.amazonaws.com/team/repo",
             "123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/repo:tag",
             "123456789012.dkr.ecr.us-east-1.amazonaws.com/repo@sha256:"
-                    + "abcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdefabcd"})
+                    + "abcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdefabcd" })
     void verifiedImageRefIsAccepted(String imageRef) {
         Reply reply = skills.putRuntime("crm-lookup", Json.runtime().put("imageRef", imageRef));
 
@@ -136,13 +139,13 @@ class RuntimeTest extends ApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"node:20", "docker.io/library/node", "library/node:20", "catalog/../x", "catalog/",
+    @ValueSource(strings = { "node:20", "docker.io/library/node", "library/node:20", "catalog/../x", "catalog/",
             "catalog", "catalog/Node", "Catalog/node", "https://catalog/node", "catalog/node 20", "catalog/node:20 ",
-            "catalog//node", "catalog/node:", "catalog/node@sha256:abc", "catalog/node@sha256:"
-                    + "ABCDEFABCDEFABCDEFABCDEFABCDEFABCDEFABCDEFABCDEFABCDEFABCDEFABCD",
+            "catalog//node", "catalog/node:", "catalog/node@sha256:abc",
+            "catalog/node@sha256:" + "ABCDEFABCDEFABCDEFABCDEFABCDEFABCDEFABCDEFABCDEFABCDEFABCDEFABCD",
             "12345678901.dkr.ecr.us-east-1.amazonaws.com/repo", "123456789012.dkr.ecr.us-east-1.amazonaws.com/",
             "123456789012.dkr.ecr.us-east-1.amazonaws.com.evil.com/repo", "123456789012.dkr.ecr.amazonaws.com/repo",
-            "evil.com/123456789012.dkr.ecr.us-east-1.amazonaws.com/repo", ""})
+            "evil.com/123456789012.dkr.ecr.us-east-1.amazonaws.com/repo", "" })
     void otherImageRefIsInvalidImageRef(String imageRef) {
         Reply reply = skills.putRuntime("crm-lookup", Json.runtime().put("imageRef", imageRef));
 
@@ -173,4 +176,5 @@ class RuntimeTest extends ApiTest {
         assertThat(skills.getRuntime("crm-lookup").json()).isEqualTo(before);
         assertThat(skills.skill("crm-lookup").get("updatedAt").asString()).isEqualTo(updatedAt);
     }
+
 }

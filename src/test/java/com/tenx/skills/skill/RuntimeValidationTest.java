@@ -16,7 +16,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Runtime limits and shapes: {@code invalid_runtime} with a detail per field, and nothing stored. */
+/**
+ * Runtime limits and shapes: {@code invalid_runtime} with a detail per field, and nothing
+ * stored.
+ */
 class RuntimeValidationTest extends ApiTest {
 
     private SkillApi skills;
@@ -29,8 +32,10 @@ class RuntimeValidationTest extends ApiTest {
 
     private Reply putRaw(String field, String rawValue) {
         String body = Json.runtime().put(field, "__VALUE__").toString().replace("\"__VALUE__\"", rawValue);
-        return api.put(skills.path("crm-lookup") + "/runtime").token(skills.token())
-                .body(body.getBytes(StandardCharsets.UTF_8), "application/json").send();
+        return api.put(skills.path("crm-lookup") + "/runtime")
+            .token(skills.token())
+            .body(body.getBytes(StandardCharsets.UTF_8), "application/json")
+            .send();
     }
 
     private void assertInvalid(Reply reply, String field) {
@@ -40,16 +45,16 @@ class RuntimeValidationTest extends ApiTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"cpu,255", "cpu,16385", "cpu,0", "cpu,-512", "memory,511", "memory,122881",
-            "idleTimeoutSec,59", "idleTimeoutSec,86401", "maxSessionSec,59", "maxSessionSec,86401",
-            "cpu,\"512\"", "memory,\"1024\"", "cpu,512.5", "cpu,512.0", "memory,1e3", "cpu,true", "cpu,[512]",
-            "cpu,{}", "cpu,99999999999999999999", "idleTimeoutSec,\"900\"", "maxSessionSec,3600.5"})
+    @CsvSource({ "cpu,255", "cpu,16385", "cpu,0", "cpu,-512", "memory,511", "memory,122881", "idleTimeoutSec,59",
+            "idleTimeoutSec,86401", "maxSessionSec,59", "maxSessionSec,86401", "cpu,\"512\"", "memory,\"1024\"",
+            "cpu,512.5", "cpu,512.0", "memory,1e3", "cpu,true", "cpu,[512]", "cpu,{}", "cpu,99999999999999999999",
+            "idleTimeoutSec,\"900\"", "maxSessionSec,3600.5" })
     void numberOutOfRangeOrOfWrongTypeIsInvalidRuntime(String field, String rawValue) {
         assertInvalid(putRaw(field, rawValue), field);
     }
 
     @ParameterizedTest
-    @CsvSource({"cpu,256", "cpu,16384", "memory,512", "memory,122880", "idleTimeoutSec,60", "maxSessionSec,86400"})
+    @CsvSource({ "cpu,256", "cpu,16384", "memory,512", "memory,122880", "idleTimeoutSec,60", "maxSessionSec,86400" })
     void numbersAtTheLimitsAreAccepted(String field, int value) {
         ObjectNode body = Json.runtime().put(field, value);
 
@@ -76,17 +81,17 @@ class RuntimeValidationTest extends ApiTest {
 
     @Test
     void maxSessionShorterThanIdleTimeoutIsInvalidRuntime() {
-        assertInvalid(skills.putRuntime("crm-lookup", Json.runtime().put("idleTimeoutSec", 901)
-                .put("maxSessionSec", 900)), "maxSessionSec");
-        assertThat(skills.putRuntime("crm-lookup", Json.runtime().put("idleTimeoutSec", 900)
-                .put("maxSessionSec", 900)).status()).isEqualTo(200);
+        assertInvalid(
+                skills.putRuntime("crm-lookup", Json.runtime().put("idleTimeoutSec", 901).put("maxSessionSec", 900)),
+                "maxSessionSec");
+        assertThat(skills.putRuntime("crm-lookup", Json.runtime().put("idleTimeoutSec", 900).put("maxSessionSec", 900))
+            .status()).isEqualTo(200);
     }
 
     @Test
     void commandThatIsNotAnArrayOfStringsIsInvalidRuntime() {
         assertInvalid(skills.putRuntime("crm-lookup", Json.runtime().put("command", "node server.js")), "command");
-        assertInvalid(skills.putRuntime("crm-lookup", Json.runtime().set("command", Json.array().add(1))),
-                "command");
+        assertInvalid(skills.putRuntime("crm-lookup", Json.runtime().set("command", Json.array().add(1))), "command");
         assertInvalid(skills.putRuntime("crm-lookup", Json.runtime().set("args", Json.array().add(Json.object()))),
                 "args");
         assertInvalid(skills.putRuntime("crm-lookup", Json.runtime().set("args", Json.object())), "args");
@@ -99,7 +104,7 @@ class RuntimeValidationTest extends ApiTest {
             items.add("arg" + i);
         }
         assertThat(skills.putRuntime("crm-lookup", Json.runtime().set("command", items.deepCopy())).status())
-                .isEqualTo(200);
+            .isEqualTo(200);
         assertThat(skills.getRuntime("crm-lookup").json().get("command").size()).isEqualTo(64);
 
         items.add("arg64");
@@ -114,23 +119,22 @@ class RuntimeValidationTest extends ApiTest {
         assertInvalid(skills.putRuntime("crm-lookup", Json.runtime().set("args", Json.array().add("x".repeat(4097)))),
                 "args");
         assertThat(skills.putRuntime("crm-lookup", Json.runtime().set("command", Json.array().add("x".repeat(4096))))
-                .status()).isEqualTo(200);
+            .status()).isEqualTo(200);
     }
 
     @Test
     void nulInsideTheRuntimeIs400NotA500() {
         assertInvalid(skills.putRuntime("crm-lookup", Json.runtime().set("command", Json.array().add("no\u0000de"))),
                 "command");
-        assertInvalid(skills.putRuntime("crm-lookup", Json.runtime().set("networkPolicy",
-                Json.object().put("egress", "\u0000"))), "networkPolicy");
+        assertInvalid(skills.putRuntime("crm-lookup",
+                Json.runtime().set("networkPolicy", Json.object().put("egress", "\u0000"))), "networkPolicy");
         assertInvalid(skills.putRuntime("crm-lookup", Json.runtime().set("secretsRefs", Json.array().add("\u0000"))),
                 "secretsRefs");
     }
 
     @Test
     void secretsPolicyAndGatesOfWrongShapeAreInvalidRuntime() {
-        assertInvalid(skills.putRuntime("crm-lookup", Json.runtime().put("secretsRefs", "crm/api-key")),
-                "secretsRefs");
+        assertInvalid(skills.putRuntime("crm-lookup", Json.runtime().put("secretsRefs", "crm/api-key")), "secretsRefs");
         assertInvalid(skills.putRuntime("crm-lookup", Json.runtime().set("networkPolicy", Json.array())),
                 "networkPolicy");
         assertInvalid(skills.putRuntime("crm-lookup", Json.runtime().put("planGates", "pro")), "planGates");
@@ -138,8 +142,8 @@ class RuntimeValidationTest extends ApiTest {
 
     @Test
     void everyProblemIsReportedAtOnce() {
-        Reply reply = skills.putRuntime("crm-lookup", Json.runtime().put("cpu", 1).put("memory", "lots")
-                .put("command", "x"));
+        Reply reply = skills.putRuntime("crm-lookup",
+                Json.runtime().put("cpu", 1).put("memory", "lots").put("command", "x"));
 
         assertInvalid(reply, "cpu");
         assertDetail(reply, "memory");
@@ -154,4 +158,5 @@ class RuntimeValidationTest extends ApiTest {
         assertError(reply, 400, reply.error());
         assertError(skills.getRuntime("crm-lookup"), 404, "runtime_not_found");
     }
+
 }

@@ -23,17 +23,30 @@ class SeedFlowTest extends ApiTest {
 
         Reply created = api.put(skills + "/CRM-Lookup").token(creator.token()).json(Json.skill()).send();
         assertThat(created.status()).isEqualTo(201);
-        assertThat(created.json()).isEqualTo(Json.parse("{\"ok\":true,\"skillKey\":\"crm-lookup\",\"status\":\"DRAFT\"}"));
+        assertThat(created.json())
+            .isEqualTo(Json.parse("{\"ok\":true,\"skillKey\":\"crm-lookup\",\"status\":\"DRAFT\"}"));
 
         Reply runtime = api.put(skills + "/crm-lookup/runtime").token(creator.token()).json(Json.runtime()).send();
         assertThat(runtime.status()).isEqualTo(200);
         assertThat(runtime.json().get("runtime").get("handle").asString()).isEqualTo(creator.handle());
         assertThat(runtime.json().get("runtime").get("cpu").asInt()).isEqualTo(512);
 
-        String beforePublish = api.get(skills).token(creator.token()).send()
-                .json().get("skills").get(0).get("updatedAt").asString();
-        assertThat(api.get(skills).token(creator.token()).send().json().get("skills").get(0).get("runtimeStatus")
-                .asString()).isEqualTo("ready");
+        String beforePublish = api.get(skills)
+            .token(creator.token())
+            .send()
+            .json()
+            .get("skills")
+            .get(0)
+            .get("updatedAt")
+            .asString();
+        assertThat(api.get(skills)
+            .token(creator.token())
+            .send()
+            .json()
+            .get("skills")
+            .get(0)
+            .get("runtimeStatus")
+            .asString()).isEqualTo("ready");
 
         Reply published = api.post(skills + "/crm-lookup/publish").token(creator.token()).send();
         assertThat(published.status()).isEqualTo(200);
@@ -42,7 +55,7 @@ class SeedFlowTest extends ApiTest {
         JsonNode item = api.get(skills).token(creator.token()).send().json().get("skills").get(0);
         assertThat(item.get("runtimeStatus").asString()).isEqualTo("published");
         assertThat(item.get("updatedAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z")
-                .isGreaterThan(beforePublish);
+            .isGreaterThan(beforePublish);
         assertThat(item.get("tools")).isEqualTo(Json.skill().get("tools"));
         assertThat(item.get("title").asString()).isEqualTo("CRM Lookup");
 
@@ -51,4 +64,5 @@ class SeedFlowTest extends ApiTest {
         assertThat(deleted.body()).isEmpty();
         assertThat(api.get(skills + "/crm-lookup").token(creator.token()).send().error()).isEqualTo("skill_not_found");
     }
+
 }

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Skill keys in the path: lower-cased with ASCII rules, then held to the key rule on every route. */
+/**
+ * Skill keys in the path: lower-cased with ASCII rules, then held to the key rule on
+ * every route.
+ */
 class SkillKeyTest extends ApiTest {
 
     private static SkillApi shared;
@@ -38,7 +41,7 @@ class SkillKeyTest extends ApiTest {
         assertThat(own.skill("crm-lookup").get("skillKey").asString()).isEqualTo("crm-lookup");
         assertThat(own.skill("CRM-LOOKUP").get("skillKey").asString()).isEqualTo("crm-lookup");
         assertThat(own.getList().json().get("skills").valueStream().map(s -> s.get("skillKey").asString()).toList())
-                .containsExactly("crm-lookup");
+            .containsExactly("crm-lookup");
         assertThat(own.put("Crm-LookUp", Json.skill().put("displayName", "Again")).status()).isEqualTo(200);
         assertThat(own.skill("crm-lookup").get("title").asString()).isEqualTo("Again");
     }
@@ -55,13 +58,13 @@ class SkillKeyTest extends ApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "crm_lookup", "-crm", "crm--x", "crm-", "c", "1crm", "crm.lookup",
-            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", // 65 characters
+    @ValueSource(strings = { "crm_lookup", "-crm", "crm--x", "crm-", "c", "1crm", "crm.lookup",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", // 65
+                                                                                 // characters
             "crm%E2%80%90lookup", // U+2010 HYPHEN
             "%EF%BD%83%EF%BD%92%EF%BD%8D", // fullwidth crm
             "crm-loo%E2%84%AAup", // KELVIN SIGN, which Unicode lower-cases to k
-            "crm%2Flookup", "%2Fcrm", "crm%20lookup"})
+            "crm%2Flookup", "%2Fcrm", "crm%20lookup" })
     void invalidKeyIsRejectedOnEveryRoute(String key) {
         String path = skills.path(key);
 
@@ -84,4 +87,5 @@ class SkillKeyTest extends ApiTest {
 
         assertThat(own.getList().json().get("skills").size()).isZero();
     }
+
 }

@@ -16,7 +16,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The tools of a metadata PUT: shape, type, name and URL rules, each with its own code. */
+/**
+ * The tools of a metadata PUT: shape, type, name and URL rules, each with its own code.
+ */
 class ToolValidationTest extends ApiTest {
 
     private SkillApi skills;
@@ -61,7 +63,7 @@ class ToolValidationTest extends ApiTest {
         ObjectNode missing = Json.tool("http", "lookup", "https://api.example.com/lookup");
         missing.remove("config");
         ObjectNode text = Json.tool("http", "lookup", "https://api.example.com/lookup")
-                .put("config", "https://api.example.com/lookup");
+            .put("config", "https://api.example.com/lookup");
 
         assertRejected(putTool(missing), "invalid_tools");
         assertRejected(putTool(text), "invalid_tools");
@@ -72,8 +74,9 @@ class ToolValidationTest extends ApiTest {
 
     @Test
     void duplicateNamesAreInvalidTools() {
-        Reply reply = putTools(Json.array().add(Json.tool("http", "lookup", "https://a.example.com"))
-                .add(Json.tool("mcp", "lookup", "https://b.example.com")));
+        Reply reply = putTools(Json.array()
+            .add(Json.tool("http", "lookup", "https://a.example.com"))
+            .add(Json.tool("mcp", "lookup", "https://b.example.com")));
 
         assertRejected(reply, "invalid_tools");
         assertDetail(reply, "tools[1].name");
@@ -96,9 +99,9 @@ class ToolValidationTest extends ApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://api.example.com/lookup", "http://localhost:8080/lookup", "/lookup",
-            "lookup", "api.example.com/lookup", "ftp://api.example.com/x", "https://", "https:///path",
-            " https://api.example.com", "mailto:someone@example.com"})
+    @ValueSource(strings = { "http://api.example.com/lookup", "http://localhost:8080/lookup", "/lookup", "lookup",
+            "api.example.com/lookup", "ftp://api.example.com/x", "https://", "https:///path",
+            " https://api.example.com", "mailto:someone@example.com" })
     void urlThatIsNotAbsoluteHttpsIsInvalidTools(String url) {
         Reply reply = putTool(Json.tool("http", "lookup", url));
 
@@ -118,8 +121,8 @@ class ToolValidationTest extends ApiTest {
         ObjectNode inValue = Json.tool("http", "lookup", "x");
         inValue.set("config", Json.object().put("url", "https://api.example.com").put("header", "a\u0000b"));
         ObjectNode inName = Json.tool("http", "lookup", "x");
-        inName.set("config", Json.object().put("url", "https://api.example.com")
-                .set("nested", Json.object().put("k\u0000", "v")));
+        inName.set("config",
+                Json.object().put("url", "https://api.example.com").set("nested", Json.object().put("k\u0000", "v")));
 
         assertRejected(putTool(inValue), "invalid_tools");
         assertRejected(putTool(inName), "invalid_tools");
@@ -140,8 +143,8 @@ class ToolValidationTest extends ApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1abc", "a b", "_lookup", "-lookup", "look.up", "lookup!", "",
-            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+    @ValueSource(strings = { "1abc", "a b", "_lookup", "-lookup", "look.up", "lookup!", "",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" })
     void badNameIsInvalidToolName(String name) {
         Reply reply = putTool(Json.tool("http", name, "https://api.example.com"));
 
@@ -162,8 +165,9 @@ class ToolValidationTest extends ApiTest {
         String longest = "A" + "b_-9".repeat(15) + "xyz";
         assertThat(longest).hasSize(64);
 
-        Reply reply = putTools(Json.array().add(Json.tool("http", longest, "https://a.example.com"))
-                .add(Json.tool("mcp", "x", "https://b.example.com")));
+        Reply reply = putTools(Json.array()
+            .add(Json.tool("http", longest, "https://a.example.com"))
+            .add(Json.tool("mcp", "x", "https://b.example.com")));
 
         assertThat(reply.status()).isEqualTo(201);
         assertThat(skills.skill("crm-lookup").get("tools").get(0).get("name").asString()).isEqualTo(longest);
@@ -176,4 +180,5 @@ class ToolValidationTest extends ApiTest {
         assertThat(reply.status()).isEqualTo(201);
         assertThat(skills.skill("crm-lookup").get("tools")).isEqualTo(Json.array());
     }
+
 }

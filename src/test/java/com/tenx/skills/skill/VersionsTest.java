@@ -35,8 +35,8 @@ class VersionsTest extends ApiTest {
         assertThat(versions.valueStream().map(v -> v.get("version").asString()).toList()).containsExactly(v3, v2, v1);
         JsonNode newest = versions.get(0);
         assertThat(newest.propertyNames()).containsExactlyInAnyOrder("version", "publishedAt", "publishedBy");
-        assertThat(newest.get("publishedAt").asString()).isEqualTo(skills.skill("crm-lookup").get("updatedAt")
-                .asString());
+        assertThat(newest.get("publishedAt").asString())
+            .isEqualTo(skills.skill("crm-lookup").get("updatedAt").asString());
         assertThat(newest.get("publishedBy").asString()).isEqualTo(skills.member().user().id());
     }
 
@@ -66,7 +66,8 @@ class VersionsTest extends ApiTest {
         assertThat(reply.status()).isEqualTo(200);
         JsonNode snapshot = reply.json();
         assertThat(snapshot.get("version").asString()).isEqualTo(v1);
-        assertThat(snapshot.get("publishedAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+        assertThat(snapshot.get("publishedAt").asString())
+            .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
         assertThat(snapshot.get("publishedBy").asString()).isEqualTo(skills.member().user().id());
         assertThat(snapshot.get("title").asString()).isEqualTo("CRM Lookup");
         assertThat(snapshot.get("description").asString()).isEqualTo("Look up CRM records.");
@@ -81,8 +82,11 @@ class VersionsTest extends ApiTest {
         String v1 = skills.createPublished("crm-lookup");
         JsonNode before = skills.version("crm-lookup", v1).json();
 
-        skills.put("crm-lookup", Json.skill().put("displayName", "Renamed").put("systemPrompt", "New prompt")
-                .set("tools", Json.array()));
+        skills.put("crm-lookup",
+                Json.skill()
+                    .put("displayName", "Renamed")
+                    .put("systemPrompt", "New prompt")
+                    .set("tools", Json.array()));
         skills.putRuntime("crm-lookup", Json.runtime().put("imageRef", "catalog/python:3").put("cpu", 2048));
         String v2 = skills.publish("crm-lookup").json().get("version").asString();
 
@@ -109,4 +113,5 @@ class VersionsTest extends ApiTest {
 
         assertError(skills.version("crm-lookup", other), 404, "version_not_found");
     }
+
 }

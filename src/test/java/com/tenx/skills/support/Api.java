@@ -10,13 +10,16 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A small HTTP client for the server under test, over real HTTP (so Tomcat's behaviour counts). */
+/**
+ * A small HTTP client for the server under test, over real HTTP (so Tomcat's behaviour
+ * counts).
+ */
 public final class Api {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+        .connectTimeout(Duration.ofSeconds(5))
+        .version(HttpClient.Version.HTTP_1_1)
+        .build();
 
     private final String base;
 
@@ -73,7 +76,9 @@ public final class Api {
             return this;
         }
 
-        /** A JSON body (sent as {@code application/json} unless a content type was set). */
+        /**
+         * A JSON body (sent as {@code application/json} unless a content type was set).
+         */
         public Call json(Object json) {
             headers.putIfAbsent("Content-Type", "application/json");
             body = json.toString().getBytes(StandardCharsets.UTF_8);
@@ -90,9 +95,9 @@ public final class Api {
 
         public Reply send() {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                    .timeout(Duration.ofSeconds(30))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(body));
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
             headers.forEach(request::header);
             try {
                 HttpResponse<String> response = CLIENT.send(request.build(),
@@ -109,5 +114,7 @@ public final class Api {
                 throw new IllegalStateException(e);
             }
         }
+
     }
+
 }

@@ -18,17 +18,21 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Checks every exchange of the integration tests against the API description the server serves at
- * {@code /v3/api-docs}, so the description and the code cannot drift apart: each response must be
- * documented for its operation (status, headers, body schema). A request is checked too when the
- * server accepted it (2xx or 304): the description must not forbid what the server takes. Requests
- * the server refused are not checked, since many tests send invalid input on purpose.
+ * Checks every exchange of the integration tests against the API description the server
+ * serves at {@code /v3/api-docs}, so the description and the code cannot drift apart:
+ * each response must be documented for its operation (status, headers, body schema). A
+ * request is checked too when the server accepted it (2xx or 304): the description must
+ * not forbid what the server takes. Requests the server refused are not checked, since
+ * many tests send invalid input on purpose.
  * <p>
  * The document is fetched once per JVM, from the first server a test talks to.
  */
 public final class ApiContract {
 
-    /** What lies outside the described API: operations endpoints and the description itself. */
+    /**
+     * What lies outside the described API: operations endpoints and the description
+     * itself.
+     */
     private static final List<String> OUTSIDE = List.of("/actuator", "/v3/api-docs");
 
     private static volatile OpenApiInteractionValidator validator;
@@ -36,7 +40,10 @@ public final class ApiContract {
     private ApiContract() {
     }
 
-    /** Throws an {@link AssertionError} naming every way the exchange breaks the description. */
+    /**
+     * Throws an {@link AssertionError} naming every way the exchange breaks the
+     * description.
+     */
     static void check(String base, String method, String target, Map<String, String> headers, byte[] body,
             Reply reply) {
         String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
@@ -44,11 +51,13 @@ public final class ApiContract {
             return;
         }
         boolean accepted = reply.status() / 100 == 2 || reply.status() == 304;
-        List<ValidationReport.Message> problems = validator(base).validate(request(method, target, headers, body),
-                response(reply)).getMessages().stream()
-                .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
-                .filter(message -> accepted || !message.getKey().startsWith("validation.request"))
-                .toList();
+        List<ValidationReport.Message> problems = validator(base)
+            .validate(request(method, target, headers, body), response(reply))
+            .getMessages()
+            .stream()
+            .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+            .filter(message -> accepted || !message.getKey().startsWith("validation.request"))
+            .toList();
         if (!problems.isEmpty()) {
             throw new AssertionError("The exchange breaks the API description (/v3/api-docs):\n  " + method + " "
                     + target + " -> " + reply.status() + " " + abbreviate(reply.body()) + "\n"
@@ -57,15 +66,19 @@ public final class ApiContract {
     }
 
     private static String describe(ValidationReport.Message message) {
-        String nested = message.getNestedMessages().stream().map(ApiContract::describe)
-                .map(text -> text.replace("\n", "\n    ")).collect(Collectors.joining());
+        String nested = message.getNestedMessages()
+            .stream()
+            .map(ApiContract::describe)
+            .map(text -> text.replace("\n", "\n    "))
+            .collect(Collectors.joining());
         return "  - [" + message.getKey() + "] " + message.getMessage()
                 + (nested.isEmpty() ? "" : "\n    " + nested.strip());
     }
 
     private static SimpleRequest request(String method, String target, Map<String, String> headers, byte[] body) {
         int query = target.indexOf('?');
-        SimpleRequest.Builder request = new SimpleRequest.Builder(method, query < 0 ? target : target.substring(0, query));
+        SimpleRequest.Builder request = new SimpleRequest.Builder(method,
+                query < 0 ? target : target.substring(0, query));
         if (query >= 0) {
             for (String pair : target.substring(query + 1).split("&")) {
                 if (!pair.isEmpty()) {
@@ -113,12 +126,13 @@ public final class ApiContract {
                 current = validator;
                 if (current == null) {
                     // Unknown properties are refused only where the description says so
-                    // (additionalProperties: false on answers), not everywhere as the library would by default.
+                    // (additionalProperties: false on answers), not everywhere as the
+                    // library would by default.
                     current = OpenApiInteractionValidator.createForInlineApiSpecification(served(base))
-                            .withLevelResolver(LevelResolver.create()
-                                    .withLevel("validation.schema.additionalProperties", ValidationReport.Level.IGNORE)
-                                    .build())
-                            .build();
+                        .withLevelResolver(LevelResolver.create()
+                            .withLevel("validation.schema.additionalProperties", ValidationReport.Level.IGNORE)
+                            .build())
+                        .build();
                     validator = current;
                 }
             }
@@ -129,8 +143,11 @@ public final class ApiContract {
     /** The description as the server serves it. */
     public static String served(String base) {
         try {
-            HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(HttpRequest.newBuilder(URI.create(base + "/v3/api-docs"))
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .build()
+                .send(HttpRequest.newBuilder(URI.create(base + "/v3/api-docs")).timeout(Duration.ofSeconds(30)).build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() != 200) {
                 throw new AssertionError("GET /v3/api-docs answered " + response.statusCode() + ": " + response.body());
             }
@@ -144,4 +161,5 @@ public final class ApiContract {
             throw new IllegalStateException(e);
         }
     }
+
 }

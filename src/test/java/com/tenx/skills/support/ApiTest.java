@@ -30,4 +30,5 @@ public abstract class ApiTest {
         api = new Api(port);
         world = new World(api);
     }
+
 }

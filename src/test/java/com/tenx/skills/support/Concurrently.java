@@ -12,15 +12,18 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.IntFunction;
 
 /**
- * Runs calls at the same moment: one thread per call, each waiting at a start gate until all are
- * ready, so the requests reach the server together.
+ * Runs calls at the same moment: one thread per call, each waiting at a start gate until
+ * all are ready, so the requests reach the server together.
  */
 public final class Concurrently {
 
     private Concurrently() {
     }
 
-    /** Runs {@code call(0) ... call(count - 1)} concurrently and returns their results in that order. */
+    /**
+     * Runs {@code call(0) ... call(count - 1)} concurrently and returns their results in
+     * that order.
+     */
     public static <T> List<T> run(int count, IntFunction<T> call) {
         ExecutorService threads = Executors.newFixedThreadPool(count);
         try {
@@ -56,4 +59,5 @@ public final class Concurrently {
             threads.shutdownNow();
         }
     }
+
 }

@@ -10,7 +10,10 @@ public final class Errors {
     private Errors() {
     }
 
-    /** {@code reply} is the contract error {@code code} with {@code status}, in the contract's shape. */
+    /**
+     * {@code reply} is the contract error {@code code} with {@code status}, in the
+     * contract's shape.
+     */
     public static JsonNode assertError(Reply reply, int status, String code) {
         assertThat(reply.status()).as("status of %s", reply).isEqualTo(status);
         assertContractShape(reply);
@@ -19,7 +22,10 @@ public final class Errors {
         return body;
     }
 
-    /** The body is {@code {"ok":false,"error","message","details"?}} as JSON, never Spring's or HTML. */
+    /**
+     * The body is {@code {"ok":false,"error","message","details"?}} as JSON, never
+     * Spring's or HTML.
+     */
     public static void assertContractShape(Reply reply) {
         assertThat(reply.header("Content-Type")).as("content type of %s", reply).startsWith("application/json");
         assertThat(reply.body()).doesNotContainIgnoringCase("<html");
@@ -35,6 +41,8 @@ public final class Errors {
     /** The error names {@code field} in its {@code details}. */
     public static void assertDetail(Reply reply, String field) {
         assertThat(reply.json().path("details").valueStream().map(d -> d.path("field").asString()).toList())
-                .as("details of %s", reply).contains(field);
+            .as("details of %s", reply)
+            .contains(field);
     }
+
 }

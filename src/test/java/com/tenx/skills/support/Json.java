@@ -25,7 +25,10 @@ public final class Json {
         return MAPPER.readTree(json);
     }
 
-    /** The seed's metadata body for {@code crm-lookup}; change fields with {@code put}/{@code set}. */
+    /**
+     * The seed's metadata body for {@code crm-lookup}; change fields with
+     * {@code put}/{@code set}.
+     */
     public static ObjectNode skill() {
         ObjectNode body = object();
         body.put("displayName", "CRM Lookup");
@@ -59,4 +62,5 @@ public final class Json {
         body.set("planGates", object());
         return body;
     }
+
 }

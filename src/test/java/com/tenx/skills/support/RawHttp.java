@@ -12,19 +12,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sends a request exactly as written, byte for byte, for what a well-behaved client refuses to send
- * (a malformed percent-encoding in the URL, say). Answers with {@code Connection: close}.
+ * Sends a request exactly as written, byte for byte, for what a well-behaved client
+ * refuses to send (a malformed percent-encoding in the URL, say). Answers with
+ * {@code Connection: close}.
  */
 public final class RawHttp {
 
     private RawHttp() {
     }
 
-    /** Sends {@code method target} with {@code headerLines} (each {@code "Name: value"}) and no body. */
+    /**
+     * Sends {@code method target} with {@code headerLines} (each {@code "Name: value"})
+     * and no body.
+     */
     public static Reply send(int port, String method, String target, String... headerLines) {
-        StringBuilder request = new StringBuilder(method + " " + target + " HTTP/1.1\r\n")
-                .append("Host: 127.0.0.1:").append(port).append("\r\n")
-                .append("Connection: close\r\n");
+        StringBuilder request = new StringBuilder(method + " " + target + " HTTP/1.1\r\n").append("Host: 127.0.0.1:")
+            .append(port)
+            .append("\r\n")
+            .append("Connection: close\r\n");
         for (String line : headerLines) {
             request.append(line).append("\r\n");
         }
@@ -53,11 +58,15 @@ public final class RawHttp {
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             headers.computeIfAbsent(lines[i].substring(0, colon).strip(), k -> new ArrayList<>())
-                    .add(lines[i].substring(colon + 1).strip());
+                .add(lines[i].substring(colon + 1).strip());
         }
         byte[] body = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
-        String encoding = headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("Transfer-Encoding"))
-                .flatMap(h -> h.getValue().stream()).findFirst().orElse("");
+        String encoding = headers.entrySet()
+            .stream()
+            .filter(h -> h.getKey().equalsIgnoreCase("Transfer-Encoding"))
+            .flatMap(h -> h.getValue().stream())
+            .findFirst()
+            .orElse("");
         if (encoding.equalsIgnoreCase("chunked")) {
             body = dechunk(new java.io.ByteArrayInputStream(body));
         }
@@ -83,4 +92,5 @@ public final class RawHttp {
             in.read();
         }
     }
+
 }

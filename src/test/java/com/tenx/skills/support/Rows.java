@@ -15,7 +15,10 @@ public final class Rows {
     private Rows() {
     }
 
-    /** The first column of every row of {@code sql}, as Java objects ({@code TIMESTAMPTZ} as {@link Instant}). */
+    /**
+     * The first column of every row of {@code sql}, as Java objects ({@code TIMESTAMPTZ}
+     * as {@link Instant}).
+     */
     public static List<Object> column(String sql, Object... params) {
         try (Connection connection = TestDatabase.get().connect();
                 PreparedStatement statement = prepare(connection, sql, params);
@@ -61,4 +64,5 @@ public final class Rows {
         }
         return statement;
     }
+
 }

@@ -10,10 +10,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Another instance of the application on the same database as {@link ApiTest}'s server, for tests
- * of what several instances behind a load balancer must guarantee together. Register it with
- * {@code @RegisterExtension static final SecondServer second = new SecondServer();}: it starts
- * before the test class and stops after it.
+ * Another instance of the application on the same database as {@link ApiTest}'s server,
+ * for tests of what several instances behind a load balancer must guarantee together.
+ * Register it with
+ * {@code @RegisterExtension static final SecondServer second = new SecondServer();}: it
+ * starts before the test class and stops after it.
  * <p>
  * The settings go in as command-line arguments: default properties would lose to
  * {@code application.properties} (its embedded database URL and port 8080).
@@ -58,4 +59,5 @@ public final class SecondServer implements BeforeAllCallback, AfterAllCallback {
     public Api api() {
         return new Api(port);
     }
+
 }

@@ -46,8 +46,10 @@ public final class SkillApi {
     }
 
     public Reply rollback(String key, String fromVersion) {
-        return api.post(path(key) + "/publish").token(token()).json(Json.object().put("fromVersion", fromVersion))
-                .send();
+        return api.post(path(key) + "/publish")
+            .token(token())
+            .json(Json.object().put("fromVersion", fromVersion))
+            .send();
     }
 
     public Reply get(String key) {
@@ -93,7 +95,10 @@ public final class SkillApi {
         return getList().header("ETag");
     }
 
-    /** Creates the seed's skill under {@code key} with the seed's runtime: runtimeStatus {@code ready}. */
+    /**
+     * Creates the seed's skill under {@code key} with the seed's runtime: runtimeStatus
+     * {@code ready}.
+     */
     public void createReady(String key) {
         expectOk(put(key, Json.skill()));
         expectOk(putRuntime(key, Json.runtime()));
@@ -110,4 +115,5 @@ public final class SkillApi {
     private static void expectOk(Reply reply) {
         assertThat(reply.status()).as("set-up call: %s", reply).isBetween(200, 201);
     }
+
 }

@@ -7,8 +7,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Counts the SQL statements the application runs on the calling thread (datasource-proxy around
- * the application's DataSource). Import it into a test context and read {@link #onThisThread()}.
+ * Counts the SQL statements the application runs on the calling thread (datasource-proxy
+ * around the application's DataSource). Import it into a test context and read
+ * {@link #onThisThread()}.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class StatementCounter {
@@ -28,13 +29,15 @@ public class StatementCounter {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
-                if (bean instanceof DataSource dataSource && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
+                if (bean instanceof DataSource dataSource
+                        && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
                     return ProxyDataSourceBuilder.create(dataSource)
-                            .afterQuery((execution, queries) -> COUNT.get()[0] += queries.size())
-                            .build();
+                        .afterQuery((execution, queries) -> COUNT.get()[0] += queries.size())
+                        .build();
                 }
                 return bean;
             }
         };
     }
+
 }

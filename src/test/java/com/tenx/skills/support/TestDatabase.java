@@ -11,8 +11,9 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 /**
  * The PostgreSQL database the tests run against, chosen once per JVM: a Testcontainers
  * PostgreSQL when a Docker engine is available, else the server named by
- * {@code SKILLS_TEST_PG_URL} / {@code SKILLS_TEST_PG_USER} / {@code SKILLS_TEST_PG_PASSWORD}
- * (default {@code jdbc:postgresql://127.0.0.1:5432/postgres}, user {@code postgres}), in which a
+ * {@code SKILLS_TEST_PG_URL} / {@code SKILLS_TEST_PG_USER} /
+ * {@code SKILLS_TEST_PG_PASSWORD} (default
+ * {@code jdbc:postgresql://127.0.0.1:5432/postgres}, user {@code postgres}), in which a
  * fresh database is created for this run and dropped at the end.
  */
 public final class TestDatabase {
@@ -107,4 +108,5 @@ public final class TestDatabase {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }
+
 }

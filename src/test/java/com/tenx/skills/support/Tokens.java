@@ -13,9 +13,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Forges compact JWS strings by hand, so a test can build exactly the token it needs: another key,
- * algorithm, audience or type, a missing claim, {@code alg: none}. Starts from a token the server
- * would accept ({@link #controlPlane(String, Instant)}); each {@code with...} changes one thing.
+ * Forges compact JWS strings by hand, so a test can build exactly the token it needs:
+ * another key, algorithm, audience or type, a missing claim, {@code alg: none}. Starts
+ * from a token the server would accept ({@link #controlPlane(String, Instant)}); each
+ * {@code with...} changes one thing.
  */
 public final class Tokens {
 
@@ -35,21 +36,27 @@ public final class Tokens {
         this.secret = secret;
     }
 
-    /** A valid control-plane access token for a random user, issued at {@code now}, valid one hour. */
+    /**
+     * A valid control-plane access token for a random user, issued at {@code now}, valid
+     * one hour.
+     */
     public static Tokens controlPlane(String secret, Instant now) {
         ObjectNode header = Json.object().put("alg", "HS256").put("typ", "at+jwt").put("kid", kidOf(secret));
         ObjectNode claims = Json.object()
-                .put("jti", UUID.randomUUID().toString())
-                .put("iss", ISSUER)
-                .put("aud", AUDIENCE)
-                .put("sub", UUID.randomUUID().toString())
-                .put("token_use", "control-plane-access")
-                .put("iat", now.getEpochSecond())
-                .put("exp", now.plusSeconds(3600).getEpochSecond());
+            .put("jti", UUID.randomUUID().toString())
+            .put("iss", ISSUER)
+            .put("aud", AUDIENCE)
+            .put("sub", UUID.randomUUID().toString())
+            .put("token_use", "control-plane-access")
+            .put("iat", now.getEpochSecond())
+            .put("exp", now.plusSeconds(3600).getEpochSecond());
         return new Tokens(header, claims, secret);
     }
 
-    /** The {@code kid} the server derives from a secret: the first 8 bytes of its SHA-256, in hex. */
+    /**
+     * The {@code kid} the server derives from a secret: the first 8 bytes of its SHA-256,
+     * in hex.
+     */
     public static String kidOf(String secret) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
@@ -60,7 +67,10 @@ public final class Tokens {
         }
     }
 
-    /** Signs with {@code other} but keeps the header's {@code kid} (so it names the server's key). */
+    /**
+     * Signs with {@code other} but keeps the header's {@code kid} (so it names the
+     * server's key).
+     */
     public Tokens signedWith(String other) {
         this.secret = other;
         return this;
@@ -107,7 +117,10 @@ public final class Tokens {
         return this;
     }
 
-    /** The compact JWS, signed with the HMAC that the header's {@code alg} names ({@code none}: unsigned). */
+    /**
+     * The compact JWS, signed with the HMAC that the header's {@code alg} names
+     * ({@code none}: unsigned).
+     */
     public String compact() {
         String signingInput = encode(header) + "." + encode(claims);
         String alg = header.path("alg").asString();
@@ -156,4 +169,5 @@ public final class Tokens {
     public String toString() {
         return compact();
     }
+
 }

@@ -4,8 +4,8 @@ import java.util.UUID;
 import tools.jackson.databind.node.ArrayNode;
 
 /**
- * Sets up tenants, handles, users and memberships through the admin routes, each with fresh
- * random names so that tests never see each other's data.
+ * Sets up tenants, handles, users and memberships through the admin routes, each with
+ * fresh random names so that tests never see each other's data.
  */
 public final class World {
 
@@ -42,8 +42,8 @@ public final class World {
 
     public String login(String email, String password) {
         Reply reply = api.post("/v2/auth/login")
-                .json(Json.object().put("email", email).put("password", password))
-                .send();
+            .json(Json.object().put("email", email).put("password", password))
+            .send();
         if (reply.status() != 200) {
             throw new IllegalStateException("login failed: " + reply);
         }
@@ -60,33 +60,47 @@ public final class World {
         for (String feature : features) {
             list.add(feature);
         }
-        expect(200, 201, api.put("/v2/platform-admin/tenants/" + id).token(adminToken())
-                .json(Json.object().put("plan", "growth").set("features", list)).send());
+        expect(200, 201,
+                api.put("/v2/platform-admin/tenants/" + id)
+                    .token(adminToken())
+                    .json(Json.object().put("plan", "growth").set("features", list))
+                    .send());
         return id;
     }
 
     public String handle(String tenantId) {
         String handle = unique("h");
-        expect(201, 201, api.put("/v2/platform-admin/handles/" + handle).token(adminToken())
-                .json(Json.object().put("tenantId", tenantId)).send());
+        expect(201, 201,
+                api.put("/v2/platform-admin/handles/" + handle)
+                    .token(adminToken())
+                    .json(Json.object().put("tenantId", tenantId))
+                    .send());
         return handle;
     }
 
     public User user() {
         String email = unique("user") + "@example.com";
         String password = "password-" + UUID.randomUUID();
-        Reply reply = api.post("/v2/platform-admin/users").token(adminToken())
-                .json(Json.object().put("email", email).put("password", password)).send();
+        Reply reply = api.post("/v2/platform-admin/users")
+            .token(adminToken())
+            .json(Json.object().put("email", email).put("password", password))
+            .send();
         expect(201, 201, reply);
         return new User(reply.json().get("user").get("id").asString(), email, password, login(email, password));
     }
 
     public void grant(String handle, String userId, String role) {
-        expect(200, 200, api.put("/v2/handles/" + handle + "/members/" + userId).token(adminToken())
-                .json(Json.object().put("role", role)).send());
+        expect(200, 200,
+                api.put("/v2/handles/" + handle + "/members/" + userId)
+                    .token(adminToken())
+                    .json(Json.object().put("role", role))
+                    .send());
     }
 
-    /** A fresh tenant with {@code features}, a handle on it, and a new user with {@code role} there. */
+    /**
+     * A fresh tenant with {@code features}, a handle on it, and a new user with
+     * {@code role} there.
+     */
     public Member member(String role, String... features) {
         String tenant = tenant(features);
         String handle = handle(tenant);
@@ -95,7 +109,10 @@ public final class World {
         return new Member(handle, tenant, user);
     }
 
-    /** A CREATOR on a handle whose tenant has {@code growth_tools}: the usual skill writer. */
+    /**
+     * A CREATOR on a handle whose tenant has {@code growth_tools}: the usual skill
+     * writer.
+     */
     public Member creator() {
         return member("CREATOR", "growth_tools");
     }
@@ -105,4 +122,5 @@ public final class World {
             throw new IllegalStateException("set-up call failed: " + reply);
         }
     }
+
 }

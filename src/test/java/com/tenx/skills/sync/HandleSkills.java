@@ -31,7 +31,10 @@ final class HandleSkills {
     }
 
     Reply put(String key, String description) {
-        return api.put(path + "/" + key).token(member.token()).json(Json.skill().put("description", description)).send();
+        return api.put(path + "/" + key)
+            .token(member.token())
+            .json(Json.skill().put("description", description))
+            .send();
     }
 
     Reply putRuntime(String key) {
@@ -52,12 +55,17 @@ final class HandleSkills {
         }
     }
 
-    /** The list answer for a raw query string, such as {@code "?since=abc"}; any status. */
+    /**
+     * The list answer for a raw query string, such as {@code "?since=abc"}; any status.
+     */
     Reply list(String query) {
         return api.get(path + query).token(member.token()).send();
     }
 
-    /** A successful list answer, optionally since {@code cursor} and limited to {@code limit} items. */
+    /**
+     * A successful list answer, optionally since {@code cursor} and limited to
+     * {@code limit} items.
+     */
     JsonNode list(String cursor, Integer limit) {
         StringBuilder query = new StringBuilder();
         if (cursor != null) {
@@ -76,4 +84,5 @@ final class HandleSkills {
         assertThat(reply.status()).as("GET %s", key).isEqualTo(200);
         return reply.json();
     }
+
 }

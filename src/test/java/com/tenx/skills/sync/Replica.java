@@ -10,8 +10,9 @@ import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What an importing client keeps: the handle's skills by key, brought up to date by following the
- * cursor. It fails on a change delivered twice or a change older than what it already holds.
+ * What an importing client keeps: the handle's skills by key, brought up to date by
+ * following the cursor. It fails on a change delivered twice or a change older than what
+ * it already holds.
  */
 final class Replica {
 
@@ -37,7 +38,10 @@ final class Replica {
         cursor = page.get("cursor").asString();
     }
 
-    /** Follows the cursor, in pages of {@code limit} when given, until the answer says nothing more remains. */
+    /**
+     * Follows the cursor, in pages of {@code limit} when given, until the answer says
+     * nothing more remains.
+     */
     void catchUp(HandleSkills via, Integer limit) {
         JsonNode page = via.list(cursor, limit);
         apply(page);
@@ -65,11 +69,11 @@ final class Replica {
             String key = skill.get("skillKey").asString();
             String updatedAt = skill.get("updatedAt").asString();
             assertThat(delivered.add(key + " updated " + updatedAt)).as("%s at %s delivered twice", key, updatedAt)
-                    .isTrue();
+                .isTrue();
             JsonNode held = skills.get(key);
             if (held != null) {
                 assertThat(Instant.parse(updatedAt)).as("%s delivered out of order", key)
-                        .isAfter(Instant.parse(held.get("updatedAt").asString()));
+                    .isAfter(Instant.parse(held.get("updatedAt").asString()));
             }
             skills.put(key, skill);
             upserts++;
@@ -77,14 +81,16 @@ final class Replica {
         for (JsonNode tombstone : answer.path("deleted")) {
             String key = tombstone.get("skillKey").asString();
             String deletedAt = tombstone.get("deletedAt").asString();
-            assertThat(delivered.add(key + " deleted " + deletedAt)).as("deletion of %s at %s delivered twice", key,
-                    deletedAt).isTrue();
+            assertThat(delivered.add(key + " deleted " + deletedAt))
+                .as("deletion of %s at %s delivered twice", key, deletedAt)
+                .isTrue();
             JsonNode held = skills.remove(key);
             if (held != null) {
                 assertThat(Instant.parse(deletedAt)).as("deletion of %s delivered out of order", key)
-                        .isAfter(Instant.parse(held.get("updatedAt").asString()));
+                    .isAfter(Instant.parse(held.get("updatedAt").asString()));
             }
             deletions++;
         }
     }
+
 }

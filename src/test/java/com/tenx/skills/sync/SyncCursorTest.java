@@ -17,7 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
-/** {@code GET .../skills?since=<cursor>}: exactly the changes after the cursor, and which cursors are refused. */
+/**
+ * {@code GET .../skills?since=<cursor>}: exactly the changes after the cursor, and which
+ * cursors are refused.
+ */
 class SyncCursorTest extends ApiTest {
 
     private World.Member creator;
@@ -83,7 +86,7 @@ class SyncCursorTest extends ApiTest {
         assertThat(fieldNames(deleted)).containsExactly("skillKey", "deletedAt");
         assertThat(deleted.get("skillKey").asString()).isEqualTo("gamma");
         assertThat(deleted.get("deletedAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z")
-                .isGreaterThan(changes.get("skills").get(1).get("updatedAt").asString());
+            .isGreaterThan(changes.get("skills").get(1).get("updatedAt").asString());
 
         JsonNode after = skills.list(changes.get("cursor").asString(), null);
         assertThat(after.get("skills").size()).isZero();
@@ -137,15 +140,17 @@ class SyncCursorTest extends ApiTest {
         skills.create("alpha");
         String cursor = skills.list(null, null).get("cursor").asString();
 
-        Reply dryRun = api.put("/v2/handles/" + creator.handle() + "/skills/alpha?dryRun=true").token(creator.token())
-                .json(Json.skill().put("description", "not really")).send();
+        Reply dryRun = api.put("/v2/handles/" + creator.handle() + "/skills/alpha?dryRun=true")
+            .token(creator.token())
+            .json(Json.skill().put("description", "not really"))
+            .send();
         assertThat(dryRun.status()).isEqualTo(200);
 
         assertThat(skills.list(cursor, null).get("skills").size()).isZero();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"abc", "!!!", "%20", "Y1.1.1", "junk-but-long-enough-to-decode"})
+    @ValueSource(strings = { "abc", "!!!", "%20", "Y1.1.1", "junk-but-long-enough-to-decode" })
     void malformedCursorIs400(String cursor) {
         skills.create("alpha");
 
@@ -158,7 +163,9 @@ class SyncCursorTest extends ApiTest {
     @Test
     void base64OfJunkIs400() {
         for (String junk : List.of("junk", "c1.x.y", "c1.1", "c2.1.1", "c1.1.1.UPPER", "{\"seq\":1}")) {
-            String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(junk.getBytes(StandardCharsets.UTF_8));
+            String cursor = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(junk.getBytes(StandardCharsets.UTF_8));
             Reply reply = skills.list("?since=" + cursor);
             assertThat(reply.status()).as(junk).isEqualTo(400);
             assertThat(reply.error()).as(junk).isEqualTo("invalid_cursor");
@@ -178,7 +185,10 @@ class SyncCursorTest extends ApiTest {
         assertThat(reply.error()).isEqualTo("cursor_expired");
     }
 
-    /** A cursor ahead of the handle, as after the database was restored from an older backup. */
+    /**
+     * A cursor ahead of the handle, as after the database was restored from an older
+     * backup.
+     */
     @Test
     void cursorFromTheFutureIs410() {
         skills.create("alpha", "beta");
@@ -197,7 +207,8 @@ class SyncCursorTest extends ApiTest {
         String old = skills.list(null, null).get("cursor").asString();
         skills.create("beta");
         String current = skills.list(null, null).get("cursor").asString();
-        long seq = (Long) Rows.column("SELECT change_seq FROM handles WHERE id = ?", Rows.handleId(creator.handle())).get(0);
+        long seq = (Long) Rows.column("SELECT change_seq FROM handles WHERE id = ?", Rows.handleId(creator.handle()))
+            .get(0);
         Rows.update("UPDATE handles SET expired_seq = ? WHERE id = ?", seq, Rows.handleId(creator.handle()));
 
         Reply expired = skills.list("?since=" + old);
@@ -218,4 +229,5 @@ class SyncCursorTest extends ApiTest {
         node.propertyNames().forEach(names::add);
         return names;
     }
+
 }

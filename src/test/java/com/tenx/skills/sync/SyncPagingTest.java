@@ -12,7 +12,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
-/** {@code ?limit=N} on the full list and on {@code ?since=}: pages that add up to the whole answer, once. */
+/**
+ * {@code ?limit=N} on the full list and on {@code ?since=}: pages that add up to the
+ * whole answer, once.
+ */
 class SyncPagingTest extends ApiTest {
 
     private static final List<String> KEYS = List.of("a1", "a2", "b1", "b10", "b2", "c-x", "c1");
@@ -25,7 +28,7 @@ class SyncPagingTest extends ApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "501", "-1", "abc", "1.5"})
+    @ValueSource(strings = { "0", "501", "-1", "abc", "1.5" })
     void limitOutsideOneTo500Is400(String limit) {
         Reply reply = skills.list("?limit=" + limit);
 
@@ -124,4 +127,5 @@ class SyncPagingTest extends ApiTest {
         list.get("skills").forEach(items::add);
         return items;
     }
+
 }

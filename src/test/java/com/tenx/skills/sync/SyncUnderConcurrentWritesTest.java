@@ -27,9 +27,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The sync promise under load: writers on two server instances edit, publish and delete a handle's
- * skills while a client follows the cursor through both instances, with and without small pages.
- * The client must see each change once, in order, and end with exactly the server's skills.
+ * The sync promise under load: writers on two server instances edit, publish and delete a
+ * handle's skills while a client follows the cursor through both instances, with and
+ * without small pages. The client must see each change once, in order, and end with
+ * exactly the server's skills.
  */
 class SyncUnderConcurrentWritesTest extends ApiTest {
 
@@ -39,7 +40,7 @@ class SyncUnderConcurrentWritesTest extends ApiTest {
 
     private static final int KEYS = 20;
 
-    private static final Integer[] LIMITS = {null, 1, 3, 7, null, 500};
+    private static final Integer[] LIMITS = { null, 1, 3, 7, null, 500 };
 
     @RegisterExtension
     static final SecondServer second = new SecondServer();
@@ -110,7 +111,10 @@ class SyncUnderConcurrentWritesTest extends ApiTest {
         }
     }
 
-    /** One random write; answers a description of the reply if the contract does not allow it, else null. */
+    /**
+     * One random write; answers a description of the reply if the contract does not allow
+     * it, else null.
+     */
     private static String randomWrite(HandleSkills via, Random random) {
         String key = key(random.nextInt(KEYS));
         int dice = random.nextInt(10);
@@ -157,4 +161,5 @@ class SyncUnderConcurrentWritesTest extends ApiTest {
     private static String key(int i) {
         return "skill-" + i;
     }
+
 }

@@ -18,7 +18,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Bodies over 1 MiB are 413 payload_too_large, whether the length is declared or streamed in chunks. */
+/**
+ * Bodies over 1 MiB are 413 payload_too_large, whether the length is declared or streamed
+ * in chunks.
+ */
 class BodySizeLimitTest extends ApiTest {
 
     private static final int MIB = 1024 * 1024;
@@ -30,7 +33,10 @@ class BodySizeLimitTest extends ApiTest {
         skills = new SkillApi(api, world.creator());
     }
 
-    /** A metadata body of exactly {@code size} bytes: the seed's, padded in its system prompt. */
+    /**
+     * A metadata body of exactly {@code size} bytes: the seed's, padded in its system
+     * prompt.
+     */
     private static byte[] skillBodyOf(int size) {
         String base = Json.skill().put("systemPrompt", "").toString();
         String padded = base.replace("\"systemPrompt\":\"\"",
@@ -42,20 +48,24 @@ class BodySizeLimitTest extends ApiTest {
 
     private Reply sendChunked(String method, String path, byte[] body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(api.base() + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + skills.token())
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
-                .build();
-        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                .send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + skills.token())
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+            .build();
+        HttpResponse<String> response = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .build()
+            .send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Reply(response.statusCode(), response.headers().map(), response.body());
     }
 
     @Test
     void declaredLengthOverTheLimitIs413() {
-        Reply reply = api.put(skills.path("crm-lookup")).token(skills.token())
-                .body(skillBodyOf(MIB + 1), "application/json").send();
+        Reply reply = api.put(skills.path("crm-lookup"))
+            .token(skills.token())
+            .body(skillBodyOf(MIB + 1), "application/json")
+            .send();
 
         assertError(reply, 413, "payload_too_large");
         assertError(skills.get("crm-lookup"), 404, "skill_not_found");
@@ -74,7 +84,7 @@ class BodySizeLimitTest extends ApiTest {
         skills.put("crm-lookup", Json.skill());
         String base = Json.runtime().toString();
         byte[] body = base.replace("\"args\":[]", "\"args\":[\"" + "a".repeat(MIB + 10) + "\"]")
-                .getBytes(StandardCharsets.UTF_8);
+            .getBytes(StandardCharsets.UTF_8);
 
         assertError(sendChunked("PUT", skills.path("crm-lookup") + "/runtime", body), 413, "payload_too_large");
         assertError(skills.getRuntime("crm-lookup"), 404, "runtime_not_found");
@@ -82,8 +92,10 @@ class BodySizeLimitTest extends ApiTest {
 
     @Test
     void bodyOfExactlyTheLimitIsNotRefusedForItsSize() throws Exception {
-        Reply declared = api.put(skills.path("crm-lookup")).token(skills.token())
-                .body(skillBodyOf(MIB), "application/json").send();
+        Reply declared = api.put(skills.path("crm-lookup"))
+            .token(skills.token())
+            .body(skillBodyOf(MIB), "application/json")
+            .send();
         Reply chunked = sendChunked("PUT", skills.path("crm-lookup"), skillBodyOf(MIB));
 
         assertError(declared, 400, "invalid_request");
@@ -98,4 +110,5 @@ class BodySizeLimitTest extends ApiTest {
         assertThat(reply.status()).isEqualTo(201);
         assertThat(skills.skill("crm-lookup").get("title").asString()).isEqualTo("CRM Lookup");
     }
+
 }

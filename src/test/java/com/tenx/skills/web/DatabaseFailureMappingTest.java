@@ -22,8 +22,8 @@ import org.springframework.transaction.TransactionSystemException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Database failures as they reach the web edge, wrapped by whichever layer met them: a lost or
- * stopped database is 503 with Retry-After, anything else keeps its own answer.
+ * Database failures as they reach the web edge, wrapped by whichever layer met them: a
+ * lost or stopped database is 503 with Retry-After, anything else keeps its own answer.
  */
 class DatabaseFailureMappingTest {
 
@@ -38,8 +38,8 @@ class DatabaseFailureMappingTest {
                 new TransactionSystemException("Could not commit JPA transaction",
                         new PersistenceException(new SQLException("This connection has been closed.", "08003"))),
                 new JpaSystemException(new JDBCConnectionException("lost", new SQLException("reset", "08006"))),
-                new PersistenceException(new SQLException("terminating connection due to administrator command",
-                        "57P01")),
+                new PersistenceException(
+                        new SQLException("terminating connection due to administrator command", "57P01")),
                 new IllegalStateException(new SQLException("the database system is starting up", "57P03")),
                 new RuntimeException(new SQLException("canceling statement due to statement timeout", "57014")),
                 new RuntimeException(new SQLException("sorry, too many clients already", "53300")));
@@ -56,11 +56,16 @@ class DatabaseFailureMappingTest {
 
     @Test
     void otherDatabaseFailuresAreNotOutages() {
-        assertThat(errors.unexpected(new JpaSystemException(new GenericJDBCException("bad",
-                new SQLException("syntax error", "42601")))).getStatusCode().value()).isEqualTo(500);
+        assertThat(errors
+            .unexpected(
+                    new JpaSystemException(new GenericJDBCException("bad", new SQLException("syntax error", "42601"))))
+            .getStatusCode()
+            .value()).isEqualTo(500);
         assertThat(errors.unexpected(new IllegalStateException("no cause")).getStatusCode().value()).isEqualTo(500);
-        assertThat(errors.integrity(new DataIntegrityViolationException("duplicate",
-                new SQLException("duplicate key", "23505"))).getStatusCode().value()).isEqualTo(409);
+        assertThat(errors
+            .integrity(new DataIntegrityViolationException("duplicate", new SQLException("duplicate key", "23505")))
+            .getStatusCode()
+            .value()).isEqualTo(409);
     }
 
     @Test
@@ -75,4 +80,5 @@ class DatabaseFailureMappingTest {
         assertThat(response.getHeader("Retry-After")).isEqualTo("2");
         assertThat(response.getContentAsString()).contains("\"error\":\"service_unavailable\"");
     }
+
 }

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Failures outside the skill rules still answer the contract's JSON error body, never Spring's or HTML. */
+/**
+ * Failures outside the skill rules still answer the contract's JSON error body, never
+ * Spring's or HTML.
+ */
 class ErrorBodyTest extends ApiTest {
 
     private SkillApi skills;
@@ -63,8 +66,10 @@ class ErrorBodyTest extends ApiTest {
 
         assertError(api.put(skills.path("crm-lookup")).token(skills.token()).body(body, "text/plain").send(), 415,
                 "unsupported_media_type");
-        assertError(api.put(skills.path("crm-lookup") + "/runtime").token(skills.token())
-                .body(body, "application/x-www-form-urlencoded").send(), 415, "unsupported_media_type");
+        assertError(api.put(skills.path("crm-lookup") + "/runtime")
+            .token(skills.token())
+            .body(body, "application/x-www-form-urlencoded")
+            .send(), 415, "unsupported_media_type");
         assertError(api.put(skills.path("crm-lookup")).token(skills.token()).body(body, null).send(), 415,
                 "unsupported_media_type");
         assertError(skills.get("crm-lookup"), 404, "skill_not_found");
@@ -74,18 +79,22 @@ class ErrorBodyTest extends ApiTest {
     void jsonWithCharsetParameterIsAccepted() {
         byte[] body = Json.skill().toString().getBytes(StandardCharsets.UTF_8);
 
-        Reply reply = api.put(skills.path("crm-lookup")).token(skills.token())
-                .body(body, "application/json; charset=utf-8").send();
+        Reply reply = api.put(skills.path("crm-lookup"))
+            .token(skills.token())
+            .body(body, "application/json; charset=utf-8")
+            .send();
 
         assertThat(reply.status()).isEqualTo(201);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{", "{\"displayName\":}", "not json", "{\"displayName\":\"x\"} trailing",
-            "{\"displayName\":\"x\",}", "{'displayName':'x'}"})
+    @ValueSource(strings = { "{", "{\"displayName\":}", "not json", "{\"displayName\":\"x\"} trailing",
+            "{\"displayName\":\"x\",}", "{'displayName':'x'}" })
     void malformedJsonIs400InvalidJson(String body) {
-        Reply reply = api.put(skills.path("crm-lookup")).token(skills.token())
-                .body(body.getBytes(StandardCharsets.UTF_8), "application/json").send();
+        Reply reply = api.put(skills.path("crm-lookup"))
+            .token(skills.token())
+            .body(body.getBytes(StandardCharsets.UTF_8), "application/json")
+            .send();
 
         assertError(reply, 400, "invalid_json");
         assertError(skills.get("crm-lookup"), 404, "skill_not_found");
@@ -95,10 +104,11 @@ class ErrorBodyTest extends ApiTest {
     void duplicateKeysAre400InvalidJson() {
         byte[] top = "{\"displayName\":\"A\",\"displayName\":\"B\"}".getBytes(StandardCharsets.UTF_8);
         byte[] nested = ("{\"displayName\":\"A\",\"tools\":[{\"type\":\"http\",\"name\":\"x\",\"name\":\"y\","
-                + "\"config\":{\"url\":\"https://a.example.com\"}}]}").getBytes(StandardCharsets.UTF_8);
+                + "\"config\":{\"url\":\"https://a.example.com\"}}]}")
+            .getBytes(StandardCharsets.UTF_8);
 
-        assertError(api.put(skills.path("crm-lookup")).token(skills.token()).body(top, "application/json").send(),
-                400, "invalid_json");
+        assertError(api.put(skills.path("crm-lookup")).token(skills.token()).body(top, "application/json").send(), 400,
+                "invalid_json");
         assertError(api.put(skills.path("crm-lookup")).token(skills.token()).body(nested, "application/json").send(),
                 400, "invalid_json");
         assertError(skills.get("crm-lookup"), 404, "skill_not_found");
@@ -109,8 +119,10 @@ class ErrorBodyTest extends ApiTest {
         skills.put("crm-lookup", Json.skill());
         String body = Json.runtime().toString().replace("\"cpu\":512", "\"cpu\":512,\"cpu\":16384");
 
-        assertError(api.put(skills.path("crm-lookup") + "/runtime").token(skills.token())
-                .body(body.getBytes(StandardCharsets.UTF_8), "application/json").send(), 400, "invalid_json");
+        assertError(api.put(skills.path("crm-lookup") + "/runtime")
+            .token(skills.token())
+            .body(body.getBytes(StandardCharsets.UTF_8), "application/json")
+            .send(), 400, "invalid_json");
         assertError(skills.getRuntime("crm-lookup"), 404, "runtime_not_found");
     }
 
@@ -120,18 +132,20 @@ class ErrorBodyTest extends ApiTest {
         String body = "{\"displayName\":\"A\",\"tools\":[{\"type\":\"http\",\"name\":\"x\",\"config\":"
                 + "{\"url\":\"https://a.example.com\",\"deep\":" + deep + "}}]}";
 
-        Reply reply = api.put(skills.path("crm-lookup")).token(skills.token())
-                .body(body.getBytes(StandardCharsets.UTF_8), "application/json").send();
+        Reply reply = api.put(skills.path("crm-lookup"))
+            .token(skills.token())
+            .body(body.getBytes(StandardCharsets.UTF_8), "application/json")
+            .send();
 
         assertError(reply, 400, "invalid_json");
         assertError(skills.get("crm-lookup"), 404, "skill_not_found");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/v2/handles/h/skills/crm%00lookup", "/v2/handles/h/skills/crm%ZZ", "/nope%ZZ",
+    @ValueSource(strings = { "/v2/handles/h/skills/crm%00lookup", "/v2/handles/h/skills/crm%ZZ", "/nope%ZZ",
             "/v2/handles/h/skills/%", "/v2/handles/h/skills/crm%0", "/v2/handles/h/skills/a{b",
             "/v2/handles/h/skills/crm;x=1", "/v2/handles/h/skills/crm%3Bx", "//v2/handles/h/skills",
-            "/v2/handles/h/skills/%2e%2e/x", "/v2/handles/h/skills/crm%5Cx"})
+            "/v2/handles/h/skills/%2e%2e/x", "/v2/handles/h/skills/crm%5Cx" })
     void malformedUrlIs400WithAJsonBody(String target) {
         Reply reply = RawHttp.send(port(), "GET", target, "Authorization: Bearer " + skills.token());
 
@@ -146,4 +160,5 @@ class ErrorBodyTest extends ApiTest {
         assertThat(reply.status()).isEqualTo(400);
         assertContractShape(reply);
     }
+
 }
