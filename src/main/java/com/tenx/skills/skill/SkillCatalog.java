@@ -1,9 +1,12 @@
 package com.tenx.skills.skill;
 
+import com.tenx.skills.identity.HandleGrant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -11,12 +14,11 @@ import tools.jackson.databind.json.JsonMapper;
  * next one. Entries are keyed by the handle's change counter, which the access check
  * reads from the database on every request: a request never gets a rendering older than
  * the last write committed before it, on any instance, so every instance can keep its own
- * cache.
+ * cache. What it keeps is bounded by {@code skills.list-cache.max-size} (32 MB by
+ * default).
  */
 @Service
 class SkillCatalog {
-
-    private static final int MAX_HANDLES = 10_000;
 
     private final SkillReads reads;
 
@@ -24,9 +26,14 @@ class SkillCatalog {
 
     private final Map<Long, Rendered> byHandle = new ConcurrentHashMap<>();
 
-    SkillCatalog(SkillReads reads, JsonMapper json) {
+    private final long maxBytes;
+
+    private long heldBytes;
+
+    SkillCatalog(SkillReads reads, JsonMapper json, @Value("${skills.list-cache.max-size:32MB}") DataSize maxSize) {
         this.reads = reads;
         this.json = json;
+        this.maxBytes = maxSize.toBytes();
     }
 
     /** A JSON body with its strong ETag. */
@@ -35,20 +42,42 @@ class SkillCatalog {
 
     /** The full list and each skill of a handle as of change {@code seq}. */
     record Rendered(long seq, Body list, Map<String, Body> skills) {
+
+        /**
+         * The memory it holds, near enough: the list and each skill's copy of its item.
+         */
+        long bytes() {
+            return 2L * list.json().length;
+        }
     }
 
     /** The handle's skills as of the grant's change counter or later. */
-    Rendered current(com.tenx.skills.identity.HandleGrant grant) {
+    Rendered current(HandleGrant grant) {
         Rendered cached = byHandle.get(grant.handleId());
         if (cached != null && cached.seq() >= grant.changeSeq()) {
             return cached;
         }
         Rendered fresh = render(reads.list(grant, null, null));
-        if (byHandle.size() >= MAX_HANDLES) {
-            byHandle.clear();
-        }
-        byHandle.merge(grant.handleId(), fresh, (old, candidate) -> candidate.seq() >= old.seq() ? candidate : old);
+        keep(grant.handleId(), fresh);
         return fresh;
+    }
+
+    /**
+     * Keeps a rendering unless a newer one is already kept, within the memory budget:
+     * when it would be exceeded, everything is dropped and re-rendered on demand.
+     */
+    private synchronized void keep(long handleId, Rendered fresh) {
+        Rendered old = byHandle.get(handleId);
+        if (old != null && old.seq() >= fresh.seq() || fresh.bytes() > maxBytes) {
+            return;
+        }
+        if (heldBytes - (old == null ? 0 : old.bytes()) + fresh.bytes() > maxBytes) {
+            byHandle.clear();
+            heldBytes = 0;
+            old = null;
+        }
+        byHandle.put(handleId, fresh);
+        heldBytes += fresh.bytes() - (old == null ? 0 : old.bytes());
     }
 
     private Rendered render(SkillList list) {

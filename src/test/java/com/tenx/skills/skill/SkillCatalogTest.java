@@ -1,0 +1,64 @@
+package com.tenx.skills.skill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.tenx.skills.identity.HandleGrant;
+import com.tenx.skills.identity.Role;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The rendering kept per handle: reused while the change counter stands, bounded in
+ * memory.
+ */
+class SkillCatalogTest {
+
+    private final SkillReads reads = mock(SkillReads.class);
+
+    private static HandleGrant grant(long handleId, long changeSeq) {
+        return new HandleGrant(handleId, "h" + handleId, UUID.randomUUID(), "a@example.com", Role.CREATOR, false, "req",
+                changeSeq);
+    }
+
+    private static SkillList listAt(long seq) {
+        SkillView skill = new SkillView("crm-lookup", "CRM Lookup", "", "", "[]", "draft", "2026-05-08T10:30:00.000Z",
+                null, seq);
+        return new SkillList(List.of(skill), null, "c", null, "\"h" + seq + "\"", seq);
+    }
+
+    @Test
+    void unchangedHandleIsReadOnceAndAChangeIsReadAgain() {
+        SkillCatalog catalog = new SkillCatalog(reads, JsonMapper.builder().build(), DataSize.ofMegabytes(1));
+        when(reads.list(any(), isNull(), isNull())).thenReturn(listAt(5), listAt(6));
+
+        catalog.current(grant(1, 5));
+        SkillCatalog.Rendered again = catalog.current(grant(1, 5));
+        SkillCatalog.Rendered changed = catalog.current(grant(1, 6));
+
+        assertThat(again.seq()).isEqualTo(5);
+        assertThat(changed.seq()).isEqualTo(6);
+        assertThat(changed.skills()).containsKey("crm-lookup");
+        verify(reads, times(2)).list(any(), isNull(), isNull());
+    }
+
+    @Test
+    void renderingsOverTheBudgetAreNotKept() {
+        SkillCatalog catalog = new SkillCatalog(reads, JsonMapper.builder().build(), DataSize.ofBytes(64));
+        when(reads.list(any(), isNull(), isNull())).thenReturn(listAt(5));
+
+        catalog.current(grant(1, 5));
+        catalog.current(grant(1, 5));
+
+        verify(reads, times(2)).list(any(), isNull(), isNull());
+    }
+
+}
