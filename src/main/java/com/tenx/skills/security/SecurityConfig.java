@@ -78,6 +78,10 @@ class SecurityConfig {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
         firewall.setAllowUrlEncodedSlash(true);
         firewall.setAllowUrlEncodedPercent(true);
+        // Access is decided by path, never by method, so any method may reach Spring MVC,
+        // which
+        // answers 405 with the methods a route allows.
+        firewall.setUnsafeAllowAnyHttpMethod(true);
         return web -> web.httpFirewall(firewall);
     }
 

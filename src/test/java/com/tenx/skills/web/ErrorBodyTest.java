@@ -161,4 +161,14 @@ class ErrorBodyTest extends ApiTest {
         assertContractShape(reply);
     }
 
+    @Test
+    void unknownMethodIs405WithTheAllowedMethods() {
+        Reply reply = RawHttp.send(port(), "FOO", skills.list(), "Authorization: Bearer " + skills.token());
+
+        assertThat(reply.status()).isEqualTo(405);
+        assertThat(reply.error()).isEqualTo("method_not_allowed");
+        assertThat(reply.header("Allow")).isEqualTo("GET");
+        assertContractShape(reply);
+    }
+
 }
