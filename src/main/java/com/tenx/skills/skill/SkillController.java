@@ -8,6 +8,7 @@ import com.tenx.skills.identity.HandleRoute;
 import com.tenx.skills.identity.Role;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,6 +35,12 @@ import tools.jackson.databind.JsonNode;
 class SkillController {
 
     static final String GROWTH_TOOLS = "growth_tools";
+
+    /**
+     * Reads that carry an ETag may be kept by the client, but only used after
+     * revalidating.
+     */
+    private static final CacheControl REVALIDATE = CacheControl.noCache().cachePrivate();
 
     private static final Pattern VERSION = Pattern.compile("v[0-9]{1,19}");
 
@@ -73,11 +80,11 @@ class SkillController {
         if (ifNoneMatch != null) {
             String current = reads.currentListEtag(grant, since, limit);
             if (ETags.matches(ifNoneMatch, current)) {
-                return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(current).build();
+                return notModified(current);
             }
         }
         SkillList list = reads.list(grant, since, limit);
-        return ResponseEntity.ok().eTag(list.etag()).body(list);
+        return ResponseEntity.ok().eTag(list.etag()).cacheControl(REVALIDATE).body(list);
     }
 
     @GetMapping("/{skillKey}")
@@ -94,9 +101,17 @@ class SkillController {
 
     private static ResponseEntity<byte[]> answer(SkillCatalog.Body body, String ifNoneMatch) {
         if (ETags.matches(ifNoneMatch, body.etag())) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(body.etag()).build();
+            return notModified(body.etag());
         }
-        return ResponseEntity.ok().eTag(body.etag()).contentType(MediaType.APPLICATION_JSON).body(body.json());
+        return ResponseEntity.ok()
+            .eTag(body.etag())
+            .cacheControl(REVALIDATE)
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(body.json());
+    }
+
+    private static <T> ResponseEntity<T> notModified(String etag) {
+        return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(REVALIDATE).build();
     }
 
     @PutMapping("/{skillKey}")

@@ -34,6 +34,14 @@ class ConditionalRequestTest extends ApiTest {
     }
 
     @Test
+    void taggedReadsMayBeKeptButOnlyUsedAfterRevalidating() {
+        assertThat(skills.getList().header("Cache-Control")).isEqualTo("no-cache, private");
+        assertThat(skills.get("crm-lookup").header("Cache-Control")).isEqualTo("no-cache, private");
+        Reply paged = api.get(skills.list() + "?limit=1").token(skills.token()).send();
+        assertThat(paged.header("Cache-Control")).isEqualTo("no-cache, private");
+    }
+
+    @Test
     void ifNoneMatchWithTheCurrentEtagIs304WithoutBody() {
         String listTag = skills.listEtag();
         String skillTag = skills.etag("crm-lookup");
