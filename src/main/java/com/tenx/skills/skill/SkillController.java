@@ -94,7 +94,7 @@ class SkillController {
         String key = SkillKey.parse(skillKey);
         SkillCatalog.Body skill = catalog.current(grant).skills().get(key);
         if (skill == null) {
-            throw SkillReads.skillNotFound();
+            throw new SkillNotFound();
         }
         return answer(skill, ifNoneMatch);
     }

@@ -1,9 +1,7 @@
 package com.tenx.skills.skill;
 
-import com.tenx.skills.error.ContractException;
 import com.tenx.skills.error.ErrorCode;
 import com.tenx.skills.error.InvalidInput;
-import com.tenx.skills.error.NotFound;
 import com.tenx.skills.identity.HandleGrant;
 import com.tenx.skills.identity.HandleLedger;
 import com.tenx.skills.web.Timestamps;
@@ -47,7 +45,7 @@ class SkillReads {
         HandleLedger.Position position = ledger.position(grant.handleId());
         if (cursor != null
                 && (cursor.seq() > position.seq() || !cursor.isPage() && cursor.seq() < position.expiredSeq())) {
-            throw expired();
+            throw new CursorExpired();
         }
         return listEtag(position.seq(), since, limit);
     }
@@ -65,7 +63,7 @@ class SkillReads {
         }
         SyncCursor cursor = since == null ? null : SyncCursor.decode(since);
         if (cursor != null && cursor.handleId() != grant.handleId()) {
-            throw expired();
+            throw new CursorExpired();
         }
         return cursor;
     }
@@ -82,7 +80,7 @@ class SkillReads {
             .param("upper", page == null ? Long.MAX_VALUE : page.seq())
             .param("after", page == null ? "" : page.afterKey()));
         if (page != null && page.seq() > snapshot.seq()) {
-            throw expired();
+            throw new CursorExpired();
         }
         long asOf = page == null ? snapshot.seq() : page.seq();
         List<SkillView> skills = snapshot.skills();
@@ -104,7 +102,7 @@ class SkillReads {
                 ORDER BY s.change_seq""" + (limit == null ? "" : " LIMIT " + (limit + 1));
         Snapshot snapshot = snapshot(jdbc.sql(sql).param("handle", grant.handleId()).param("since", since));
         if (since > snapshot.seq() || since < snapshot.expiredSeq()) {
-            throw expired();
+            throw new CursorExpired();
         }
         List<SkillList.Deleted> deleted = jdbc.sql("""
                 SELECT skill_key, deleted_at, change_seq FROM skill_tombstones
@@ -118,7 +116,8 @@ class SkillReads {
                     rs.getLong("change_seq")))
             .list();
         if (since < ledger.position(grant.handleId()).expiredSeq()) {
-            throw expired(); // deletions were forgotten while this answer was being read
+            throw new CursorExpired(); // deletions were forgotten while this answer was
+                                       // being read
         }
         List<SkillView> skills = snapshot.skills();
         long upTo = snapshot.seq();
@@ -157,10 +156,10 @@ class SkillReads {
                                     rs.getString("network_policy"), rs.getString("plan_gates"))))
             .list();
         if (found.isEmpty()) {
-            throw skillNotFound();
+            throw new SkillNotFound();
         }
         if (found.get(0) == null) {
-            throw new NotFound(ErrorCode.RUNTIME_NOT_FOUND, "The skill has no runtime configured.");
+            throw new RuntimeNotFound();
         }
         return found.get(0);
     }
@@ -191,15 +190,6 @@ class SkillReads {
         String variant = since == null && limit == null ? ""
                 : "-" + Integer.toHexString((since + "|" + limit).hashCode());
         return "\"h" + seq + variant + "\"";
-    }
-
-    static NotFound skillNotFound() {
-        return new NotFound(ErrorCode.SKILL_NOT_FOUND, "No skill with this key on this handle.");
-    }
-
-    private static ContractException expired() {
-        return new ContractException(ErrorCode.CURSOR_EXPIRED,
-                "The cursor is too old or unknown; start over with a full list.");
     }
 
     private record Snapshot(long seq, long expiredSeq, List<SkillView> skills) {

@@ -1,8 +1,5 @@
 package com.tenx.skills.skill;
 
-import com.tenx.skills.error.ErrorCode;
-import com.tenx.skills.error.InvalidInput;
-import com.tenx.skills.error.NotFound;
 import com.tenx.skills.identity.HandleGrant;
 import com.tenx.skills.identity.HandleLedger;
 import com.tenx.skills.identity.WriteStamp;
@@ -105,12 +102,10 @@ class SkillService {
         Skill skill = existing(grant, key);
         preconditions.check(skill.etag());
         Optional<SkillVersion> source = Optional.ofNullable(fromVersion)
-            .map(version -> versions.find(skill.id(), version)
-                .orElseThrow(() -> new NotFound(ErrorCode.VERSION_NOT_FOUND, "No such published version.")));
+            .map(version -> versions.find(skill.id(), version).orElseThrow(VersionNotFound::new));
         Optional<SkillRuntime> current = runtimes.findById(skill.id());
         if (source.isEmpty() && current.isEmpty()) {
-            throw new InvalidInput(ErrorCode.RUNTIME_NOT_CONFIGURED,
-                    "Configure the skill's runtime before publishing it.");
+            throw new RuntimeNotConfigured();
         }
         if (dryRun) {
             return new Published(key, ledger.preview(grant.handleId()).version(), fromVersion);
@@ -156,8 +151,7 @@ class SkillService {
     }
 
     private Skill existing(HandleGrant grant, String key) {
-        return skills.find(grant.handleId(), key)
-            .orElseThrow(() -> new NotFound(ErrorCode.SKILL_NOT_FOUND, "No skill with this key on this handle."));
+        return skills.find(grant.handleId(), key).orElseThrow(SkillNotFound::new);
     }
 
     private RuntimeSpec runtimeOf(SkillVersion version) {

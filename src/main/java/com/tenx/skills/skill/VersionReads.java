@@ -1,8 +1,6 @@
 package com.tenx.skills.skill;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
-import com.tenx.skills.error.ErrorCode;
-import com.tenx.skills.error.NotFound;
 import com.tenx.skills.identity.HandleGrant;
 import com.tenx.skills.web.Timestamps;
 import java.time.OffsetDateTime;
@@ -47,7 +45,7 @@ class VersionReads {
             }
         });
         if (!skillExists[0]) {
-            throw SkillReads.skillNotFound();
+            throw new SkillNotFound();
         }
         return versions;
     }
@@ -69,10 +67,10 @@ class VersionReads {
                             rs.getString("system_prompt"), rs.getString("tools"), rs.getString("runtime")))
             .list();
         if (found.isEmpty()) {
-            throw SkillReads.skillNotFound();
+            throw new SkillNotFound();
         }
         if (found.get(0) == null) {
-            throw new NotFound(ErrorCode.VERSION_NOT_FOUND, "No such published version.");
+            throw new VersionNotFound();
         }
         return found.get(0);
     }
