@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,12 +48,12 @@ public class AccessLog extends OncePerRequestFilter {
         try (MDC.MDCCloseable a = MDC.putCloseable("http.method", request.getMethod());
                 MDC.MDCCloseable b = MDC.putCloseable("http.route", routeText);
                 MDC.MDCCloseable c = MDC.putCloseable("http.status", Integer.toString(response.getStatus()));
-                MDC.MDCCloseable d = MDC.putCloseable("durationMs", String.format("%.1f", millis));
+                MDC.MDCCloseable d = MDC.putCloseable("durationMs", String.format(Locale.ROOT, "%.1f", millis));
                 MDC.MDCCloseable e = MDC.putCloseable("userId", user != null ? user.toString() : "-");
                 MDC.MDCCloseable f = MDC.putCloseable("handle", handle != null ? handle.toString() : "-");
                 MDC.MDCCloseable g = MDC.putCloseable("client", request.getRemoteAddr())) {
             log.info("{} {} {} {}ms", request.getMethod(), routeText, response.getStatus(),
-                    String.format("%.1f", millis));
+                    String.format(Locale.ROOT, "%.1f", millis));
         }
     }
 
