@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -36,7 +37,10 @@ class PlatformConfig {
         return configuration -> {
             String collation;
             try (Connection connection = configuration.getDataSource().getConnection()) {
-                boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+                boolean postgres = connection.getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase(Locale.ROOT)
+                    .contains("postgres");
                 collation = postgres ? "COLLATE \"C\"" : "";
             }
             catch (SQLException e) {
