@@ -35,18 +35,6 @@ class Handle {
     protected Handle() {
     }
 
-    long id() {
-        return id;
-    }
-
-    String handle() {
-        return handle;
-    }
-
-    String tenantId() {
-        return tenantId;
-    }
-
     long changeSeq() {
         return changeSeq;
     }

@@ -67,10 +67,6 @@ public class HandleLedger {
             return handle.advance(clock.instant());
         }
 
-        public long seq() {
-            return handle.changeSeq();
-        }
-
     }
 
 }

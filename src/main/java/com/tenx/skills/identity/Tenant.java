@@ -27,18 +27,6 @@ class Tenant {
     protected Tenant() {
     }
 
-    String id() {
-        return id;
-    }
-
-    String plan() {
-        return plan;
-    }
-
-    List<String> features() {
-        return parseFeatures(features);
-    }
-
     void replace(String plan, List<String> features, Instant at) {
         this.plan = plan;
         this.features = String.join(",", features);

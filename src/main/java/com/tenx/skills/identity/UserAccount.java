@@ -36,16 +36,8 @@ class UserAccount {
         return id;
     }
 
-    String email() {
-        return email;
-    }
-
     String passwordHash() {
         return passwordHash;
-    }
-
-    boolean platformAdmin() {
-        return platformAdmin;
     }
 
 }
