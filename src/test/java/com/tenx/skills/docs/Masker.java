@@ -1,6 +1,7 @@
 package com.tenx.skills.docs;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -21,6 +22,8 @@ final class Masker {
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private static final Pattern VERSION = Pattern.compile("v[0-9]+");
+
+    private static final Pattern VERSION_IN_TEXT = Pattern.compile("\\bv[0-9]{13}\\b");
 
     private static final Pattern TIME = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}\\.[0-9]{3}Z");
 
@@ -48,7 +51,7 @@ final class Masker {
     }
 
     String maskHeader(String name, String value) {
-        return VOLATILE_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT)) ? "<masked>" : value;
+        return VOLATILE_HEADERS.contains(name.toLowerCase(Locale.ROOT)) ? "<masked>" : value;
     }
 
     /** Plain text: ids, versions and times wherever they appear. */
