@@ -3,7 +3,8 @@
 #
 # Builds the server's jar and the floor (bench/floor: Spring Boot webmvc with one constant JSON
 # route), starts both with the same JVM options on a fresh PostgreSQL database, seeds handles of
-# 20, 200 and 2,000 published skills (and 16 small ones), counts the SQL statements each route
+# 20 published skills and 16 of 4 through the API, and of 200 and 2,000 copies of an API-made
+# skill in SQL (bench/clone.sql), counts the SQL statements each route
 # executes, measures what the list renderings hold in memory, warms every route, then measures
 # the floor and the routes interleaved (floor, route, floor, route, ...) so that each figure is a
 # ratio to a floor measured beside it: the machine's speed may change from minute to minute, the
@@ -26,7 +27,7 @@
 # scenario before any measurement, in two passes (32), BENCH_ROUNDS measured rounds (1; with more,
 # the median of the ratios), BENCH_PORT / BENCH_MANAGEMENT_PORT / BENCH_FLOOR_PORT (18093, 18094,
 # 18095), BENCH_ENV extra server settings ("NAME=value ..."), BENCH_SKIP_BUILD=1,
-# BENCH_PROFILE_DIR (async-profiler's collapsed stacks of every measured server run go there),
+# BENCH_PROFILE_DIR (a JFR recording of every measured server run goes there),
 # BENCH_PG_LOG (PostgreSQL's log file, for the statement counts; found under /var/log/postgresql),
 # BENCH_OUT (where the results and the table are kept; target/bench/<time>), BENCH_JAVA (java),
 # BENCH_JAR (the server's jar, to compare builds; the one in target/ by default).
@@ -61,7 +62,7 @@ MGMT="http://127.0.0.1:${MPORT}"
 FLOOR="http://127.0.0.1:${FPORT}"
 SECRET="bench-signing-secret-0123456789-abcdefghijklmnop"
 QUOTA=1000000000
-DRAIN_SECONDS=5
+DRAIN_SECONDS=5 # the shipped SKILLS_SHUTDOWN_DRAIN
 WORK=$(mktemp -d)
 SERVER_PID="" FLOOR_PID="" SCRAPER_PID=""
 T0=$(date +%s)
@@ -79,6 +80,7 @@ cleanup() {
   rm -rf "$WORK" "${BENCH_SELF:-}"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 for tool in wrk pgbench psql jcmd python3 curl; do
   command -v "$tool" >/dev/null || { echo "$tool is needed (wrk: apt-get install wrk; pgbench and psql: postgresql-client)" >&2; exit 1; }
@@ -97,13 +99,16 @@ say "creating database ${DB}"
 psql_q -d postgres -c "DROP DATABASE IF EXISTS ${DB} WITH (FORCE)" >/dev/null
 psql_q -d postgres -c "CREATE DATABASE ${DB}" >/dev/null
 
+for p in "$PORT" "$MPORT" "$FPORT"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "port $p is taken; set BENCH_PORT, BENCH_MANAGEMENT_PORT, BENCH_FLOOR_PORT" >&2; exit 1; fi
+done
 say "starting the server and the floor (JVM options: ${JAVA_OPTS:-none})"
 started=$(date +%s%N)
 # shellcheck disable=SC2086
 env SPRING_DATASOURCE_URL="jdbc:postgresql://${PG_HOST}:${PG_PORT}/${DB}" SPRING_DATASOURCE_USERNAME="$PG_USER" \
   SKILLS_JWT_SECRET="$SECRET" SERVER_PORT="$PORT" MANAGEMENT_SERVER_PORT="$MPORT" \
   SKILLS_BOOTSTRAP_ADMIN_EMAIL=bench-admin@bench.test SKILLS_BOOTSTRAP_ADMIN_PASSWORD=bench-admin-pass-4711 \
-  SKILLS_RATE_LIMIT_HANDLES_CAPACITY=$QUOTA SKILLS_SHUTDOWN_DRAIN=${DRAIN_SECONDS}s ${BENCH_ENV:-} \
+  SKILLS_RATE_LIMIT_HANDLES_CAPACITY=$QUOTA ${BENCH_ENV:-} \
   "$JAVA" $JAVA_OPTS -jar "$JAR" >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 # shellcheck disable=SC2086
@@ -126,7 +131,7 @@ SCRAPER_PID=$!
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 call() { curl -fsS -X "$1" "$BASE$2" -H "authorization: Bearer $3" -H 'content-type: application/json' ${4:+-d "$4"}; }
 
-say "seeding: handles of 20, 200 and 2,000 skills and 16 of 4, each skill with a runtime, published"
+say "seeding: handles of 20 skills and 16 of 4 through the API (each skill with a runtime, published), 200 and 2,000 in SQL"
 ADMIN=$(curl -fsS -X POST "$BASE/v2/auth/login" -H 'content-type: application/json' \
   -d '{"email":"bench-admin@bench.test","password":"bench-admin-pass-4711"}' | json '["accessToken"]')
 call PUT /v2/platform-admin/tenants/bench "$ADMIN" '{"plan":"growth","features":["growth_tools"]}' >/dev/null
@@ -139,11 +144,12 @@ done
 TOKEN=$(curl -fsS -X POST "$BASE/v2/auth/login" -H 'content-type: application/json' \
   -d '{"email":"bench@bench.test","password":"bench-password-4711"}' | json '["accessToken"]')
 specs="bench:20"
-has list200 && specs+=" bench200:200"
-has list2000 && specs+=" bench2000:2000"
 if has put16; then for handle in ${SPREAD//,/ }; do specs+=" $handle:4"; done; fi
 # shellcheck disable=SC2086
 python3 bench/seed.py "$BASE" "$TOKEN" $specs | tee "$OUT/seed.txt" >&2
+# The large handles: copies of an API-made skill, written in SQL (bench/clone.sql).
+has list200 && psql_q -d "$DB" -v target=bench200 -v count=200 -f bench/clone.sql >/dev/null
+has list2000 && psql_q -d "$DB" -v target=bench2000 -v count=2000 -f bench/clone.sql >/dev/null
 HANDLE_ID=$(psql_q -d "$DB" -c "SELECT id FROM handles WHERE handle = 'bench'")
 
 # ---------------------------------------------------------------------------------------------
@@ -194,18 +200,12 @@ load() { # name seconds measure(0|1) [round]
   tail -n 1 "$RESULTS" | python3 -c "import json,sys; r=json.load(sys.stdin); print(f\"      {r['name']}: {r['rps']:.0f} req/s, p99 {r['p99']:.2f} ms\")" >&2
 }
 
-profile() { # start | stop name
-  local lib="$WORK/libasyncProfiler.so"
-  if [ ! -f "$lib" ]; then
-    local jar=~/.m2/repository/tools/profiler/async-profiler/4.2/async-profiler-4.2.jar
-    [ -f "$jar" ] || ./mvnw -B -q dependency:get -Dartifact=tools.profiler:async-profiler:4.2 >/dev/null
-    unzip -p "$jar" linux-x64/libasyncProfiler.so >"$lib"
-    mkdir -p "$BENCH_PROFILE_DIR"
-  fi
+profile() { # start | stop name: a JFR recording (method samples every 10 ms) of one measured run
   if [ "$1" = start ]; then
-    jcmd "$SERVER_PID" JVMTI.agent_load "$lib" "start,event=cpu,interval=1ms" >/dev/null
+    mkdir -p "$BENCH_PROFILE_DIR"
+    jcmd "$SERVER_PID" JFR.start name=bench settings=profile >/dev/null
   else
-    jcmd "$SERVER_PID" JVMTI.agent_load "$lib" "stop,collapsed,file=$BENCH_PROFILE_DIR/$2.collapsed" >/dev/null
+    jcmd "$SERVER_PID" JFR.stop name=bench filename="$BENCH_PROFILE_DIR/$2.jfr" >/dev/null
   fi
 }
 
@@ -316,6 +316,6 @@ python3 bench/report.py logcheck "$WORK/server.log" "$answered" "$last" "$non2xx
 tail -n 200 "$WORK/server.log" >"$OUT/server.log.tail"
 
 python3 bench/report.py table "$RESULTS" "$ready_ms" "${JAVA_OPTS:-default}" \
-  "SKILLS_RATE_LIMIT_HANDLES_CAPACITY=$QUOTA (default 600), SKILLS_SHUTDOWN_DRAIN=${DRAIN_SECONDS}s (default 5s)${BENCH_ENV:+, $BENCH_ENV}" \
+  "SKILLS_RATE_LIMIT_HANDLES_CAPACITY=$QUOTA (default 600)${BENCH_ENV:+, $BENCH_ENV}" \
   "$(nproc)" "$("$JAVA" -version 2>&1 | head -n 1)" | tee "$OUT/table.txt"
 say "done in $(( ($(date +%s) - T0) / 60 )) min $(( ($(date +%s) - T0) % 60 )) s; results in ${OUT#"$ROOT"/}"
