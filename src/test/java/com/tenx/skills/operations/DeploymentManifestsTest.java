@@ -93,6 +93,9 @@ class DeploymentManifestsTest extends ApiTest {
         assertThat(reply.status()).as("GET %s on the management port", annotations.get("prometheus.io/path"))
             .isEqualTo(200);
         assertThat(reply.body()).contains("jvm_memory_used_bytes");
+        assertThat(api.get(annotations.get("prometheus.io/path")).send().status())
+            .as("the API port, the only one behind the Service, serves no metrics")
+            .isEqualTo(404);
     }
 
     @Test
@@ -197,19 +200,19 @@ class DeploymentManifestsTest extends ApiTest {
     void serverRunsUnprivilegedOnAReadOnlyRootFilesystem() {
         Node pod = deployment().get("spec").get("template").get("spec");
         Node podSecurity = pod.get("securityContext");
-        assertThat(podSecurity.get("runAsNonRoot").bool()).isTrue();
+        assertFlag(podSecurity.get("runAsNonRoot"), true);
         assertThat(podSecurity.get("runAsUser").value()).as(podSecurity.get("runAsUser").path())
             .isInstanceOf(Integer.class);
         assertThat(podSecurity.get("runAsUser").integer()).isPositive();
         assertThat(podSecurity.get("seccompProfile").get("type").text()).isEqualTo("RuntimeDefault");
 
         Node security = container().get("securityContext");
-        assertThat(security.get("allowPrivilegeEscalation").bool()).isFalse();
-        assertThat(security.get("readOnlyRootFilesystem").bool()).isTrue();
-        assertThat(security.get("privileged").exists()).isFalse();
+        assertFlag(security.get("allowPrivilegeEscalation"), false);
+        assertFlag(security.get("readOnlyRootFilesystem"), true);
+        assertThat(security.get("privileged").exists()).as(security.get("privileged").path()).isFalse();
         assertThat(security.get("runAsUser").exists()).as("runAsUser is the pod's").isFalse();
         assertThat(security.get("capabilities").get("drop").list()).extracting(Node::value).contains("ALL");
-        assertThat(security.get("capabilities").get("add").exists()).isFalse();
+        assertThat(security.get("capabilities").get("add").exists()).as("capabilities added").isFalse();
 
         Node tmp = container().get("volumeMounts")
             .list()
@@ -357,9 +360,8 @@ class DeploymentManifestsTest extends ApiTest {
 
     /**
      * The Deployment's variables with test values where the deployed ones cannot serve:
-     * the test database, secret and admin for the Secret's keys, free ports for the
-     * variables that give a container port, and no drain (closing the test server need
-     * not wait).
+     * the test database, secret and admin for the Secret's keys, free ports for the ports
+     * ({@code *_PORT}), and no drain (closing the test server need not wait).
      */
     private static Map<String, String> variablesForATestServer() {
         TestDatabase database = TestDatabase.get();
@@ -368,13 +370,13 @@ class DeploymentManifestsTest extends ApiTest {
                 TestSettings.JWT_SECRET, "SKILLS_BOOTSTRAP_ADMIN_EMAIL", World.ADMIN_EMAIL,
                 "SKILLS_BOOTSTRAP_ADMIN_PASSWORD", World.ADMIN_PASSWORD, "SKILLS_SHUTDOWN_DRAIN", "0s");
         Map<String, String> placeholders = manifests.secretExample().get("stringData").strings();
-        Set<String> ports = containerPorts().values().stream().map(String::valueOf).collect(Collectors.toSet());
         Map<String, String> variables = new LinkedHashMap<>();
         for (Node variable : container().get("env").list()) {
             String name = variable.get("name").text();
             if (variable.get("value").exists()) {
                 String value = variable.get("value").text();
-                variables.put(name, ports.contains(value) ? "0" : testValues.getOrDefault(name, value));
+                boolean port = name.endsWith("_PORT") && value.matches("\\d+");
+                variables.put(name, port ? "0" : testValues.getOrDefault(name, value));
             }
             else {
                 String key = variable.get("valueFrom").get("secretKeyRef").get("key").text();
@@ -432,6 +434,10 @@ class DeploymentManifestsTest extends ApiTest {
         String management = environment.getProperty("local.management.port");
         assertThat(management).as("the management server runs on a port of its own").isNotNull();
         return Integer.parseInt(management);
+    }
+
+    private static void assertFlag(Node flag, boolean expected) {
+        assertThat(flag.value()).as(flag.path()).isEqualTo(expected);
     }
 
     /** How long a preStop hook sleeps before the server gets SIGTERM. */

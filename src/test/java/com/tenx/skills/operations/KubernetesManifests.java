@@ -130,11 +130,6 @@ final class KubernetesManifests {
             return (value instanceof Number number) ? number.intValue() : Integer.parseInt(text());
         }
 
-        boolean bool() {
-            assertThat(value).as(path).isInstanceOf(Boolean.class);
-            return (Boolean) value;
-        }
-
         List<Node> list() {
             assertThat(value).as(path).isInstanceOf(List.class);
             List<Node> items = new ArrayList<>();
