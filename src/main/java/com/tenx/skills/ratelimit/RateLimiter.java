@@ -30,6 +30,8 @@ public class RateLimiter {
 
     private final RateLimitPolicy login;
 
+    private final RateLimitPolicy loginAddress;
+
     private final AtomicBoolean storeFailing = new AtomicBoolean();
 
     /**
@@ -48,6 +50,7 @@ public class RateLimiter {
         this.enabled = settings.enabled();
         this.handles = RateLimitPolicy.of("user", settings.handles());
         this.login = RateLimitPolicy.of("login", settings.login());
+        this.loginAddress = RateLimitPolicy.of("login-address", settings.loginAddress());
     }
 
     /** Counts a request of {@code user} on a handle route. */
@@ -56,16 +59,29 @@ public class RateLimiter {
     }
 
     /**
-     * Counts a login attempt from the request's client address for {@code email}
-     * (lower-cased), sets the rate limit headers, and throws {@link RateLimited} when the
-     * quota is used up.
+     * Counts a login attempt against the request's client address, then against that
+     * address with {@code email} (lower-cased), sets the rate limit headers of the
+     * tighter of the two, and throws {@link RateLimited} when either is used up. The
+     * account's bucket is per address, so a flood from one address never locks the
+     * account for callers elsewhere; the address's bucket stops one address trying a
+     * password on many accounts.
      */
     public void checkLogin(HttpServletRequest request, HttpServletResponse response, String email) {
-        Decision decision = tryConsume(login, sha256(request.getRemoteAddr() + "\n" + lowerAscii(email)));
+        Decision address = tryConsume(loginAddress, sha256(request.getRemoteAddr()));
+        Decision decision = address.allowed()
+                ? tighter(address, tryConsume(login, sha256(request.getRemoteAddr() + "\n" + lowerAscii(email))))
+                : address;
         decision.applyTo(response);
         if (!decision.allowed()) {
             throw new RateLimited(decision);
         }
+    }
+
+    private static Decision tighter(Decision a, Decision b) {
+        if (!b.allowed() || a.remaining() < 0) {
+            return b;
+        }
+        return b.remaining() >= 0 && b.remaining() < a.remaining() ? b : a;
     }
 
     Decision tryConsume(RateLimitPolicy policy, String subject) {

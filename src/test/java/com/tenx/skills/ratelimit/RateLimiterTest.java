@@ -21,7 +21,7 @@ class RateLimiterTest {
 
     static final RateLimitSettings SETTINGS = new RateLimitSettings(true,
             new RateLimitSettings.Quota(3L, Duration.ofMinutes(1)),
-            new RateLimitSettings.Quota(2L, Duration.ofMinutes(1)), 100);
+            new RateLimitSettings.Quota(2L, Duration.ofMinutes(1)), 100, null);
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-05-08T10:30:00Z"));
 
@@ -107,7 +107,7 @@ class RateLimiterTest {
     void disabledLimitsAllowEverything() {
         RateLimiter off = new RateLimiter((key, configuration) -> {
             throw new AssertionError("the store is not asked when limits are off");
-        }, new RateLimitSettings(false, null, null, null), clock);
+        }, new RateLimitSettings(false, null, null, null, null), clock);
         UUID user = UUID.randomUUID();
 
         for (int i = 0; i < 1000; i++) {
