@@ -3,6 +3,7 @@ package com.tenx.skills.ratelimit;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.security.MessageDigest;
@@ -108,10 +109,14 @@ public class RateLimiter {
         return decision;
     }
 
-    /** The email's bucket is the account's, whatever the case it was typed in. */
+    /**
+     * The email's bucket is the account's, whatever the spelling it was typed in: the
+     * normal form accounts use (NFKC, then ASCII lower case).
+     */
     private static String lowerAscii(String email) {
-        StringBuilder lowered = new StringBuilder(email == null ? 0 : email.length());
-        for (char c : (email == null ? "" : email.strip()).toCharArray()) {
+        String normal = email == null ? "" : Normalizer.normalize(email, Normalizer.Form.NFKC).strip();
+        StringBuilder lowered = new StringBuilder(normal.length());
+        for (char c : normal.toCharArray()) {
             lowered.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
         }
         return lowered.toString();
