@@ -1,5 +1,6 @@
 package com.tenx.skills.ratelimit;
 
+import com.tenx.skills.web.DatabaseOutage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
@@ -100,6 +101,11 @@ public class RateLimiter {
             failedAt = clock.millis();
             if (storeFailing.compareAndSet(false, true)) {
                 log.warn("Rate limits are not enforced until their store answers again: {}", e.toString());
+            }
+            // The store is the database: the request would spend a second timeout on it
+            // for its own work. It answers 503 now; the next ones pass unchecked.
+            if (DatabaseOutage.causedBy(e)) {
+                throw e;
             }
             return Decision.unknown(policy);
         }

@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.sql.SQLTransientConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -75,6 +78,21 @@ class RateLimiterTest {
 
         assertThat(response.getHeader("RateLimit-Policy")).isEqualTo("\"login\";q=2;w=60");
         assertThat(response.getHeader("RateLimit")).isEqualTo("\"login\";r=1;t=30");
+    }
+
+    @Test
+    void aLostDatabaseFailsTheFirstRequestAtOnceAndLetsTheNextOnesPassUnasked() {
+        AtomicInteger asked = new AtomicInteger();
+        RateLimiter failing = new RateLimiter((key, configuration) -> {
+            asked.incrementAndGet();
+            throw new CannotCreateTransactionException("Could not open JDBC Connection",
+                    new SQLTransientConnectionException("Connection is not available, request timed out"));
+        }, SETTINGS, clock);
+        UUID user = UUID.randomUUID();
+
+        assertThatThrownBy(() -> failing.forUser(user)).isInstanceOf(CannotCreateTransactionException.class);
+        assertThat(failing.forUser(user).allowed()).isTrue();
+        assertThat(asked).hasValue(1);
     }
 
     @Test
