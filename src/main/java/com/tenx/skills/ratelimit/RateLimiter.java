@@ -1,13 +1,12 @@
 package com.tenx.skills.ratelimit;
 
+import com.tenx.skills.text.Ascii;
+import com.tenx.skills.text.Sha256;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -61,7 +60,8 @@ public class RateLimiter {
      * quota is used up.
      */
     public void checkLogin(HttpServletRequest request, HttpServletResponse response, String email) {
-        Decision decision = tryConsume(login, sha256(request.getRemoteAddr() + "\n" + lowerAscii(email)));
+        Decision decision = tryConsume(login,
+                Sha256.hex((request.getRemoteAddr() + "\n" + lowerAscii(email)).getBytes(StandardCharsets.UTF_8)));
         decision.applyTo(response);
         if (!decision.allowed()) {
             throw new RateLimited(decision);
@@ -92,24 +92,12 @@ public class RateLimiter {
         return decision;
     }
 
-    /** The email's bucket is the account's, whatever the case it was typed in. */
+    /**
+     * The email's bucket is the account's, whatever the case it was typed in; bucket ids
+     * are hashed, so they never hold an email or address in clear.
+     */
     private static String lowerAscii(String email) {
-        StringBuilder lowered = new StringBuilder(email == null ? 0 : email.length());
-        for (char c : (email == null ? "" : email.strip()).toCharArray()) {
-            lowered.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
-        }
-        return lowered.toString();
-    }
-
-    /** Bucket ids stay short and never hold an email or address in clear. */
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of()
-                .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Ascii.lowerCase(email == null ? "" : email.strip());
     }
 
 }
