@@ -93,8 +93,8 @@ class GuaranteesTest extends ApiTest {
         StatementHooks.fail(sql -> sql.contains("INSERT INTO audit_entries"));
         Reply delete = skills.delete("crm-lookup");
 
-        assertError(edit, 500, "internal_error");
-        assertError(delete, 500, "internal_error");
+        assertError(edit, 503, "service_unavailable");
+        assertError(delete, 503, "service_unavailable");
         assertThat(skills.skill("crm-lookup")).isEqualTo(before);
         assertThat(Rows.count("SELECT count(*) FROM audit_entries WHERE handle_id = ?", handleId())).isEqualTo(entries);
     }

@@ -25,7 +25,7 @@ public class StatementHooks {
         HOOK.set(new Hook(sql, action, false));
     }
 
-    /** Fails the first statement whose SQL matches, as the database would refuse it. */
+    /** Fails the first statement whose SQL matches, as a lost connection would. */
     public static void fail(Predicate<String> sql) {
         HOOK.set(new Hook(sql, () -> {
         }, true));
@@ -52,7 +52,8 @@ public class StatementHooks {
                                 && HOOK.compareAndSet(hook, null)) {
                             hook.action().run();
                             if (hook.failing()) {
-                                throw new IllegalStateException(new SQLException("refused by the test", "XX000"));
+                                throw new IllegalStateException(
+                                        new SQLException("connection lost, as the test decided", "08006"));
                             }
                         }
                     }).build();
