@@ -30,17 +30,6 @@ class SyncController {
     ResponseEntity<SkillList> changes(HandleGrant grant, @RequestParam(required = false) String since,
             @RequestParam(required = false) Integer limit,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        return answer(grant, since, limit, ifNoneMatch);
-    }
-
-    @GetMapping(params = { "limit", "!since" })
-    @HandleRoute(Role.CREATOR)
-    ResponseEntity<SkillList> page(HandleGrant grant, @RequestParam(required = false) Integer limit,
-            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        return answer(grant, null, limit, ifNoneMatch);
-    }
-
-    private ResponseEntity<SkillList> answer(HandleGrant grant, String since, Integer limit, String ifNoneMatch) {
         if (ifNoneMatch != null) {
             String current = queries.currentListEtag(grant, since, limit);
             if (ETags.matches(ifNoneMatch, current)) {
@@ -49,6 +38,13 @@ class SyncController {
         }
         SkillList list = queries.list(grant, since, limit);
         return ResponseEntity.ok().eTag(list.etag()).cacheControl(ETags.REVALIDATE).body(list);
+    }
+
+    @GetMapping(params = { "limit", "!since" })
+    @HandleRoute(Role.CREATOR)
+    ResponseEntity<SkillList> page(HandleGrant grant, @RequestParam(required = false) Integer limit,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        return changes(grant, null, limit, ifNoneMatch);
     }
 
 }
