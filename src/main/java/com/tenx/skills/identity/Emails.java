@@ -1,5 +1,6 @@
 package com.tenx.skills.identity;
 
+import com.tenx.skills.text.Ascii;
 import java.text.Normalizer;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -25,11 +26,7 @@ final class Emails {
         if (!SHAPE.matcher(trimmed).matches()) {
             return Optional.empty();
         }
-        StringBuilder lowered = new StringBuilder(trimmed.length());
-        for (char c : trimmed.toCharArray()) {
-            lowered.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
-        }
-        return Optional.of(lowered.toString());
+        return Optional.of(Ascii.lowerCase(trimmed));
     }
 
 }

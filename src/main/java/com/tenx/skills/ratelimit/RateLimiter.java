@@ -1,5 +1,7 @@
 package com.tenx.skills.ratelimit;
 
+import com.tenx.skills.text.Ascii;
+import com.tenx.skills.text.Sha256;
 import com.tenx.skills.web.DatabaseOutage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -7,9 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -120,23 +119,12 @@ public class RateLimiter {
      * normal form accounts use (NFKC, then ASCII lower case).
      */
     private static String lowerAscii(String email) {
-        String normal = email == null ? "" : Normalizer.normalize(email, Normalizer.Form.NFKC).strip();
-        StringBuilder lowered = new StringBuilder(normal.length());
-        for (char c : normal.toCharArray()) {
-            lowered.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
-        }
-        return lowered.toString();
+        return Ascii.lowerCase(email == null ? "" : Normalizer.normalize(email, Normalizer.Form.NFKC).strip());
     }
 
     /** Bucket ids stay short and never hold an email or address in clear. */
     private static String sha256(String value) {
-        try {
-            return HexFormat.of()
-                .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(value.getBytes(StandardCharsets.UTF_8));
     }
 
 }

@@ -1,5 +1,7 @@
 package com.tenx.skills.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
 import io.jsonwebtoken.JwtException;
@@ -7,14 +9,15 @@ import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.LocatorAdapter;
 import io.jsonwebtoken.ProtectedHeader;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.security.Key;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -26,7 +29,7 @@ import java.util.regex.Pattern;
  * Anything else (another key, audience or issuer, {@code alg: none}, a runtime or
  * provider token, a PAT) is rejected.
  */
-public class TokenService {
+public class TokenService implements MeterBinder {
 
     static final String ALGORITHM = "HS256";
 
@@ -55,7 +58,10 @@ public class TokenService {
 
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final Cache<String, Verified> verified = Caffeine.newBuilder()
+        .maximumSize(MAX_REMEMBERED)
+        .recordStats()
+        .build();
 
     private record Verified(CurrentUser user, long acceptedUntil) {
     }
@@ -103,16 +109,19 @@ public class TokenService {
      * answer would be the same.
      */
     public CurrentUser verify(String token) {
-        Verified known = verified.get(token);
+        Verified known = verified.getIfPresent(token);
         if (known != null && clock.millis() < known.acceptedUntil()) {
             return known.user();
         }
         Verified fresh = check(token);
-        if (verified.size() >= MAX_REMEMBERED) {
-            verified.clear();
-        }
         verified.put(token, fresh);
         return fresh.user();
+    }
+
+    /** The remembered tokens' hit ratio, as the cache {@code verified.tokens}. */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        CaffeineCacheMetrics.monitor(registry, verified, "verified.tokens");
     }
 
     private Verified check(String token) {

@@ -69,8 +69,8 @@ class WebConfig implements WebMvcConfigurer {
     }
 
     @Bean
-    TomcatContextCustomizer jsonErrorReports() {
-        return JsonErrorReportValve::install;
+    TomcatContextCustomizer jsonErrorReports(ErrorResponses errors) {
+        return context -> JsonErrorReportValve.install(context, errors);
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.tenx.skills.identity;
 
+import static com.tenx.skills.support.Errors.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tenx.skills.support.ApiTest;
@@ -43,12 +44,6 @@ class MemberApiTest extends ApiTest {
             .param("user", UUID.fromString(userId))
             .query(String.class)
             .optional();
-    }
-
-    private static void assertError(Reply reply, int status, String code) {
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
-        assertThat(reply.json().path("ok").asBoolean(true)).isFalse();
-        assertThat(reply.error()).isEqualTo(code);
     }
 
     @Test
