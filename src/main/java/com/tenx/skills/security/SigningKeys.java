@@ -5,10 +5,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -91,6 +94,19 @@ public final class SigningKeys {
         }
     }
 
+    /**
+     * The secret file is readable and writable by its owner only, from its creation on.
+     */
+    private static void createOwnerOnly(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(file, PosixFilePermissions
+                .asFileAttribute(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
+        }
+        else {
+            Files.createFile(file);
+        }
+    }
+
     private static String embeddedSecret(Path dataDir) {
         Path file = dataDir.resolve("jwt-secret");
         try {
@@ -102,6 +118,7 @@ public final class SigningKeys {
             new SecureRandom().nextBytes(random);
             String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
             Files.createDirectories(dataDir);
+            createOwnerOnly(file);
             Files.writeString(file, secret, StandardCharsets.UTF_8);
             log.warn("SKILLS_JWT_SECRET is not set: generated a signing secret for the embedded database and "
                     + "kept it in {}. Set SKILLS_JWT_SECRET in production.", file);

@@ -98,14 +98,14 @@ class ApiDocsTest extends ApiTest {
 
     @Test
     void onlyHealthAndPrometheusAreExposedAmongActuatorEndpoints() throws IOException {
-        Reply reply = api.get("/actuator").send();
+        Reply reply = management.get("/actuator").send();
 
         assertThat(reply.status()).isEqualTo(200);
         List<String> links = new ArrayList<>();
         Json.mapper().readTree(reply.body()).path("_links").fieldNames().forEachRemaining(links::add);
         assertThat(links)
             .allMatch(link -> link.equals("self") || link.startsWith("health") || link.equals("prometheus"));
-        assertThat(api.get("/actuator/env").send().status()).isEqualTo(404);
+        assertThat(management.get("/actuator/env").send().status()).isEqualTo(404);
     }
 
     private Set<String> described() throws IOException {

@@ -33,7 +33,7 @@ class OperationsTest extends ApiTest {
         World.Member creator = world.creator();
         api.get("/v2/handles/" + creator.handle() + "/skills").token(creator.token()).send();
 
-        String metrics = api.get("/actuator/prometheus").send().body();
+        String metrics = management.get("/actuator/prometheus").send().body();
 
         assertThat(metrics).containsPattern(
                 "http_server_requests_seconds_count\\{[^}]*status=\"200\"[^}]*uri=\"/v2/handles/\\{handle\\}/skills\"");

@@ -7,6 +7,7 @@ import com.tenx.skills.support.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -65,6 +66,7 @@ class SigningKeysTest {
         String stored = Files.readString(file, StandardCharsets.UTF_8);
         assertThat(stored.getBytes(StandardCharsets.UTF_8).length).isGreaterThanOrEqualTo(32);
         assertThat(keys.currentKid()).isEqualTo(Tokens.kidOf(stored.strip()));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     }
 
     @Test

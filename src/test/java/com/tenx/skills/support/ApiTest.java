@@ -2,6 +2,7 @@ package com.tenx.skills.support;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -16,7 +17,13 @@ public abstract class ApiTest {
     @LocalServerPort
     private int port;
 
+    @LocalManagementPort
+    private int managementPort;
+
     protected Api api;
+
+    /** The management port: every actuator endpoint, Prometheus among them. */
+    protected Api management;
 
     protected World world;
 
@@ -28,6 +35,7 @@ public abstract class ApiTest {
     @BeforeEach
     void connect() {
         api = new Api(port);
+        management = new Api(managementPort);
         world = new World(api);
     }
 

@@ -25,11 +25,15 @@ public final class SecondServer implements BeforeAllCallback, AfterAllCallback {
 
     private int port;
 
-    /** Starts an instance with the test settings on {@code database}, on a free port. */
-    public static ConfigurableApplicationContext start(TestDatabase database) {
+    /**
+     * Starts an instance with the test settings on {@code database}, on a free port, with
+     * any further settings as {@code --name=value} arguments.
+     */
+    public static ConfigurableApplicationContext start(TestDatabase database, String... settings) {
         List<String> args = new ArrayList<>();
         TestSettings.properties(database).forEach((name, value) -> args.add("--" + name + "=" + value));
         args.add("--server.port=0");
+        args.addAll(List.of(settings));
         return new SpringApplicationBuilder(SkillsApplication.class).run(args.toArray(String[]::new));
     }
 
