@@ -1,11 +1,14 @@
 package com.tenx.skills.identity;
 
+import java.text.Normalizer;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Email addresses as accounts know them: trimmed, lower-cased with ASCII rules, plainly
- * shaped.
+ * Email addresses as accounts know them: in Unicode normal form NFKC, trimmed,
+ * lower-cased with ASCII rules, plainly shaped. NFKC first, so that the spellings a
+ * person reads as the same address (a decomposed accent, the Kelvin sign for {@code K},
+ * full-width letters) are one account.
  */
 final class Emails {
 
@@ -18,7 +21,7 @@ final class Emails {
         if (raw == null) {
             return Optional.empty();
         }
-        String trimmed = raw.strip();
+        String trimmed = Normalizer.normalize(raw, Normalizer.Form.NFKC).strip();
         if (!SHAPE.matcher(trimmed).matches()) {
             return Optional.empty();
         }

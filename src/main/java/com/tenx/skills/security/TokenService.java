@@ -9,12 +9,15 @@ import io.jsonwebtoken.LocatorAdapter;
 import io.jsonwebtoken.ProtectedHeader;
 import java.security.Key;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Issues and verifies control-plane access tokens. A token is accepted only when it is an
@@ -42,6 +45,15 @@ public class TokenService {
     private final JwtParser parser;
 
     private static final int MAX_REMEMBERED = 10_000;
+
+    /** How far ahead of this server's clock a token's {@code iat} may be. */
+    private static final Duration MAX_FUTURE_ISSUED_AT = Duration.ofSeconds(60);
+
+    private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]+");
+
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
@@ -104,6 +116,9 @@ public class TokenService {
     }
 
     private Verified check(String token) {
+        if (!canonical(token)) {
+            throw TokenRejected.invalid();
+        }
         Claims claims;
         try {
             claims = parser.parseSignedClaims(token).getPayload();
@@ -119,6 +134,10 @@ public class TokenService {
         if (claims.getExpiration() == null) {
             throw TokenRejected.invalid();
         }
+        if (claims.getIssuedAt() != null
+                && claims.getIssuedAt().toInstant().isAfter(clock.instant().plus(MAX_FUTURE_ISSUED_AT))) {
+            throw TokenRejected.invalid();
+        }
         try {
             return new Verified(new CurrentUser(UUID.fromString(claims.getSubject())),
                     claims.getExpiration().getTime() + settings.clockSkew().toMillis());
@@ -126,6 +145,27 @@ public class TokenService {
         catch (RuntimeException e) {
             throw TokenRejected.invalid();
         }
+    }
+
+    /**
+     * Three base64url parts, each exactly as an encoder writes it: no padding, no other
+     * alphabet, no non-zero unused bits. A token is byte-exact, so an altered spelling of
+     * the same bytes is not the same token.
+     */
+    static boolean canonical(String token) {
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3) {
+            return false;
+        }
+        for (String part : parts) {
+            if (!BASE64URL.matcher(part).matches() || part.length() % 4 == 1) {
+                return false;
+            }
+            if (!ENCODER.encodeToString(DECODER.decode(part)).equals(part)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean isOurs(Claims claims) {

@@ -1,6 +1,7 @@
 package com.tenx.skills.web;
 
 import com.tenx.skills.error.ErrorCode;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,7 +25,9 @@ public class JsonErrorPage implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")
     public void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        // Asked for directly, the error page is just a route that does not exist.
+        Object status = request.getDispatcherType() == DispatcherType.ERROR
+                ? request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) : Integer.valueOf(404);
         int code = status instanceof Integer value ? value : 500;
         if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
                 && DatabaseOutage.causedBy(failure)) {

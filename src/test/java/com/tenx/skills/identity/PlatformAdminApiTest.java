@@ -119,6 +119,21 @@ class PlatformAdminApiTest extends ApiTest {
     }
 
     @Test
+    void spellingsAPersonReadsAsTheSameAddressAreOneAccount() {
+        String local = World.unique("kelvin");
+        String email = local + "-caf\u00e9@example.com";
+        assertThat(createUser(world.adminToken(), email, "password-123").status()).isEqualTo(201);
+
+        String decomposed = local + "-cafe\u0301@example.com";
+        String kelvinAndFullWidth = local.replace("k", "\u212a") + "-caf\u00e9@\uff45xample.com";
+        assertError(createUser(world.adminToken(), decomposed, "password-456"), 409, "conflict");
+        assertError(createUser(world.adminToken(), kelvinAndFullWidth, "password-456"), 409, "conflict");
+        assertThat(usersWithEmail(email)).isOne();
+        assertThat(world.login(decomposed, "password-123")).isNotBlank();
+        assertThat(world.login(kelvinAndFullWidth, "password-123")).isNotBlank();
+    }
+
+    @Test
     void badEmailOrShortPasswordIs400() {
         assertError(createUser(world.adminToken(), "not-an-email", "password-123"), 400, "invalid_request");
         assertError(createUser(world.adminToken(), "a b@example.com", "password-123"), 400, "invalid_request");
