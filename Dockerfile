@@ -18,7 +18,8 @@ RUN ./mvnw -B -q dependency:go-offline
 # formatter's .springjavaformatconfig must come along, the validate phase checks the sources).
 COPY . .
 # -Paot: the application context is also processed ahead of time (run with spring.aot.enabled).
-RUN ./mvnw -B -q -Paot package -DskipTests \
+# The tests are not compiled here (maven.test.skip): ./mvnw -B verify runs them before an image.
+RUN ./mvnw -B -q -Paot package -Dmaven.test.skip=true \
     && cp target/skills-control-plane-*.jar target/app.jar \
     && java -Djarmode=tools -jar target/app.jar extract --destination /app
 
