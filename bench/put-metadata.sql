@@ -13,7 +13,7 @@ SELECT id, change_seq, clock_ms, expired_seq, handle, tenant_id FROM handles WHE
 SELECT id, change_seq, created_at, description, handle_id, skill_key, published_version, status, system_prompt, title, tools, updated_at
   FROM skills WHERE handle_id = :handle_id AND skill_key = 'bench-skill-' || :n;
 INSERT INTO audit_entries (handle_id, at, actor_id, actor_email, action, skill_key, version, target_user, request_id)
-  VALUES (:handle_id, now(), :user, 'bench@example.com', 'skill.put', 'bench-skill-' || :n, NULL, NULL, 'pgbench');
+  VALUES (:handle_id, now(), :user, 'bench@bench.test', 'skill.put', 'bench-skill-' || :n, NULL, NULL, 'pgbench');
 UPDATE skills SET change_seq = change_seq + 1, description = 'Load test.', published_version = published_version,
   status = 'DRAFT', system_prompt = 'Answer briefly.', title = 'Bench skill', tools = tools, updated_at = now()
   WHERE handle_id = :handle_id AND skill_key = 'bench-skill-' || :n;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tenx.skills.support.ApiTest;
 import com.tenx.skills.support.Json;
+import com.tenx.skills.support.Logs;
 import com.tenx.skills.support.Reply;
 import com.tenx.skills.support.World;
 import java.util.Arrays;
@@ -51,6 +52,7 @@ class OperationsTest extends ApiTest {
             .header("X-Request-Id", requestId)
             .json(Json.skill())
             .send();
+        Logs.awaitWritten(output);
 
         JsonNode line = Arrays.stream(output.getOut().split("\n"))
             .filter((text) -> text.contains(requestId) && text.contains("\"logger\":\"access\""))

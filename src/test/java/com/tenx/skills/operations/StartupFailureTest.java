@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tenx.skills.SkillsApplication;
+import com.tenx.skills.support.Logs;
 import com.tenx.skills.support.TestDatabase;
 import com.tenx.skills.support.TestSettings;
 import java.net.ServerSocket;
@@ -87,7 +88,7 @@ class StartupFailureTest {
 
     /** The one report line, in the JSON log format the server logs in by default. */
     private static String reportLine(CapturedOutput output) {
-        List<String> lines = output.getOut().lines().filter(line -> line.contains("\"logger\":\"startup\"")).toList();
+        List<String> lines = Logs.awaitLines(output, line -> line.contains("\"logger\":\"startup\""));
         assertThat(lines).hasSize(1);
         assertThat(lines.get(0)).contains("\"level\":\"ERROR\"").contains("Refusing to start: ");
         return lines.get(0);

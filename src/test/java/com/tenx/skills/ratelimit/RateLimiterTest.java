@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tenx.skills.error.ErrorCode;
+import com.tenx.skills.support.Logs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -117,6 +118,7 @@ class RateLimiterTest {
         clock.advance(RateLimiter.RETRY_STORE_AFTER);
 
         assertThat(failing.forUser(user).remaining()).isEqualTo(2);
+        Logs.awaitWritten(output);
         assertThat(output.getOut().split("Rate limits are not enforced", -1)).hasSize(2);
         assertThat(output.getOut()).contains("Rate limits are enforced again");
     }

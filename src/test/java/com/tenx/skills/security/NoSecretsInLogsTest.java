@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tenx.skills.support.ApiTest;
 import com.tenx.skills.support.Json;
+import com.tenx.skills.support.Logs;
 import com.tenx.skills.support.Reply;
 import com.tenx.skills.support.TestSettings;
 import com.tenx.skills.support.World;
@@ -62,6 +63,7 @@ class NoSecretsInLogsTest extends ApiTest {
     @Test
     void noSecretIsLoggedAtTheDefaultLevel(CapturedOutput output) {
         List<String> secrets = signInAndWork();
+        Logs.awaitWritten(output);
 
         for (String secret : secrets) {
             assertThat(output.getAll()).doesNotContain(secret);
@@ -74,6 +76,7 @@ class NoSecretsInLogsTest extends ApiTest {
         List<String> secrets;
         try {
             secrets = signInAndWork();
+            Logs.awaitWritten(output);
         }
         finally {
             VERBOSE.forEach(name -> logging.setLogLevel(name, null));
