@@ -25,14 +25,16 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.data.repository.Repository;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The structure the house style asks for: thin controllers that never touch repositories
- * or entities, features without cycles, an error edge that knows no feature, and access
- * to every handle route checked in one place ({@link HandleRoute}).
+ * or entities, services that know nothing of the web layer above them, features without
+ * cycles, an error edge that knows no feature, and access to every handle route checked
+ * in one place ({@link HandleRoute}).
  */
 @AnalyzeClasses(packages = "com.tenx.skills", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -80,6 +82,21 @@ class ArchitectureTest {
         .areAssignableTo(Repository.class)
         .should()
         .notBePublic();
+
+    @ArchTest
+    static final ArchRule servicesSpeakTheDomain = noClasses().that()
+        .areAnnotatedWith(Service.class)
+        .should()
+        .dependOnClassesThat(new DescribedPredicate<JavaClass>("belong to a controller or the web API") {
+            @Override
+            public boolean test(JavaClass type) {
+                JavaClass outer = type.getEnclosingClass().orElse(type);
+                return outer.isAnnotatedWith(RestController.class)
+                        || type.getPackageName().startsWith("jakarta.servlet")
+                        || type.getPackageName().startsWith("org.springframework.web")
+                        || type.getPackageName().startsWith("org.springframework.http");
+            }
+        });
 
     @ArchTest
     static final ArchRule featurePackagesAreFreeOfCycles = slices().matching("com.tenx.skills.(*)..")

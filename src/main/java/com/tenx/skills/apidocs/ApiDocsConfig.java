@@ -6,7 +6,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 
@@ -23,15 +28,23 @@ class ApiDocsConfig {
 
     static final String LOCATION = "openapi/skills-api.yaml";
 
+    /**
+     * The document with its {@code servers} fixed: {@code SKILLS_PUBLIC_BASE_URL} when it
+     * is set, else the relative {@code /}. Never taken from the request, whose
+     * {@code Host} header the caller chooses.
+     */
     @Bean
-    OpenAPI skillsApi() {
-        return load();
+    OpenAPI skillsApi(@Value("${skills.public-base-url:}") String publicBaseUrl) {
+        OpenAPI written = load();
+        written.setServers(List.of(new Server().url(publicBaseUrl.isBlank() ? "/" : publicBaseUrl.strip())));
+        return written;
     }
 
     @Bean
-    OpenApiCustomizer describedByTheContract() {
+    OpenApiCustomizer describedByTheContract(OpenAPI skillsApi) {
         return generated -> {
-            OpenAPI written = load();
+            OpenAPI written = skillsApi;
+            generated.setServers(written.getServers());
             generated.setOpenapi(written.getOpenapi());
             generated.setInfo(written.getInfo());
             generated.setTags(written.getTags());
@@ -40,6 +53,18 @@ class ApiDocsConfig {
             generated.setComponents(written.getComponents());
             generated.setExtensions(written.getExtensions());
         };
+    }
+
+    /**
+     * The document never changes while the server runs, so it is rendered once per form
+     * and then served from memory with a strong ETag.
+     */
+    @Bean
+    FilterRegistrationBean<RenderedOnce> apiDocsRenderedOnce() {
+        FilterRegistrationBean<RenderedOnce> registration = new FilterRegistrationBean<>(new RenderedOnce());
+        registration.addUrlPatterns("/v3/api-docs", "/v3/api-docs.yaml");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        return registration;
     }
 
     static OpenAPI load() {

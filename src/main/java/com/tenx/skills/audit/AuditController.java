@@ -1,12 +1,10 @@
 package com.tenx.skills.audit;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.tenx.skills.error.ErrorCode;
 import com.tenx.skills.error.InvalidInput;
 import com.tenx.skills.identity.HandleGrant;
 import com.tenx.skills.identity.HandleRoute;
 import com.tenx.skills.identity.Role;
-import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,33 +20,21 @@ class AuditController {
 
     static final int MAX_LIMIT = 500;
 
-    private final AuditReads reads;
+    private final AuditQueries reads;
 
-    AuditController(AuditReads reads) {
+    AuditController(AuditQueries reads) {
         this.reads = reads;
     }
 
     @GetMapping("/v2/handles/{handle}/audit")
     @HandleRoute(Role.ADMIN)
-    AuditPage audit(HandleGrant grant, @RequestParam(required = false) Integer limit,
+    AuditQueries.AuditPage audit(HandleGrant grant, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String before) {
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
             throw InvalidInput.field(ErrorCode.INVALID_REQUEST, "limit", "must be from 1 to " + MAX_LIMIT);
         }
-        return reads.page(grant.handleId(), size, before == null ? Long.MAX_VALUE : AuditReads.decode(before));
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record AuditPage(List<AuditEntry> entries, String nextCursor) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record AuditEntry(String at, Actor actor, String action, String skillKey, String version, String memberUserId,
-            String requestId) {
-    }
-
-    record Actor(String userId, String email) {
+        return reads.page(grant.handleId(), size, before == null ? Long.MAX_VALUE : AuditQueries.decode(before));
     }
 
 }

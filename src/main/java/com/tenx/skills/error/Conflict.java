@@ -1,7 +1,7 @@
 package com.tenx.skills.error;
 
 /**
- * The request collides with the current state: {@code conflict} or
+ * The request collides with the current state: {@code conflict}, {@code last_owner} or
  * {@code precondition_failed}.
  */
 public class Conflict extends ContractException {
@@ -12,6 +12,10 @@ public class Conflict extends ContractException {
 
     public static Conflict of(String message) {
         return new Conflict(ErrorCode.CONFLICT, message);
+    }
+
+    public static Conflict lastOwner(String message) {
+        return new Conflict(ErrorCode.LAST_OWNER, message);
     }
 
     public static Conflict preconditionFailed(String message) {

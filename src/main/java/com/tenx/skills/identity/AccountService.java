@@ -4,7 +4,6 @@ import com.tenx.skills.error.Conflict;
 import com.tenx.skills.error.ErrorCode;
 import com.tenx.skills.error.FieldProblem;
 import com.tenx.skills.error.InvalidInput;
-import com.tenx.skills.identity.PlatformAdminController.UserView;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +28,12 @@ class AccountService {
         this.clock = clock;
     }
 
+    /** A user account as created: never its password. */
+    record Account(UUID id, String email, boolean platformAdmin) {
+    }
+
     @Transactional
-    UserView create(String rawEmail, String password, boolean platformAdmin) {
+    Account create(String rawEmail, String password, boolean platformAdmin) {
         List<FieldProblem> problems = new ArrayList<>();
         String email = Emails.normalize(rawEmail).orElse(null);
         if (email == null) {
@@ -47,7 +50,7 @@ class AccountService {
         if (users.insertIfAbsent(id, email, passwords.encode(password), platformAdmin, clock.instant()) == 0) {
             throw Conflict.of("A user with this email already exists.");
         }
-        return new UserView(id, email, platformAdmin);
+        return new Account(id, email, platformAdmin);
     }
 
     /**

@@ -1,11 +1,15 @@
 package com.tenx.skills.identity;
 
+import com.tenx.skills.text.Ascii;
+import java.text.Normalizer;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Email addresses as accounts know them: trimmed, lower-cased with ASCII rules, plainly
- * shaped.
+ * Email addresses as accounts know them: in Unicode normal form NFKC, trimmed,
+ * lower-cased with ASCII rules, plainly shaped. NFKC first, so that the spellings a
+ * person reads as the same address (a decomposed accent, the Kelvin sign for {@code K},
+ * full-width letters) are one account.
  */
 final class Emails {
 
@@ -18,15 +22,11 @@ final class Emails {
         if (raw == null) {
             return Optional.empty();
         }
-        String trimmed = raw.strip();
+        String trimmed = Normalizer.normalize(raw, Normalizer.Form.NFKC).strip();
         if (!SHAPE.matcher(trimmed).matches()) {
             return Optional.empty();
         }
-        StringBuilder lowered = new StringBuilder(trimmed.length());
-        for (char c : trimmed.toCharArray()) {
-            lowered.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
-        }
-        return Optional.of(lowered.toString());
+        return Optional.of(Ascii.lowerCase(trimmed));
     }
 
 }

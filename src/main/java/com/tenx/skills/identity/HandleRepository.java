@@ -25,6 +25,10 @@ interface HandleRepository extends Repository<Handle, Long> {
     Optional<Handle> lockById(long id);
 
     @Modifying
+    @NativeQuery("UPDATE handles SET expired_seq = GREATEST(expired_seq, :seq) WHERE id = :id")
+    int raiseExpiredSeq(long id, long seq);
+
+    @Modifying
     @NativeQuery("""
             INSERT INTO handles (handle, tenant_id, change_seq, clock_ms, expired_seq, created_at)
             VALUES (:handle, :tenantId, 0, 0, 0, :at)

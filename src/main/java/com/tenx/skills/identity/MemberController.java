@@ -1,5 +1,6 @@
 package com.tenx.skills.identity;
 
+import com.tenx.skills.text.Ascii;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.http.ResponseEntity;
@@ -24,8 +25,7 @@ class MemberController {
     @HandleRoute(value = Role.ADMIN, platformAdmin = true)
     MemberResponse put(HandleGrant grant, @PathVariable String userId, @Valid @RequestBody MemberBody body) {
         Role role = memberships.put(grant, userId, body.role());
-        return new MemberResponse(true,
-                new MemberView(userId.toLowerCase(java.util.Locale.ROOT), grant.handle(), role));
+        return new MemberResponse(true, new MemberView(Ascii.lowerCase(userId), grant.handle(), role));
     }
 
     @DeleteMapping

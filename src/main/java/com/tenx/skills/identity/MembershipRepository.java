@@ -1,6 +1,7 @@
 package com.tenx.skills.identity;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.Modifying;
@@ -22,5 +23,13 @@ interface MembershipRepository extends Repository<Membership, Membership.Key> {
     @Modifying
     @Query("delete from Membership m where m.handleId = :handleId and m.userId = :userId")
     int delete(long handleId, UUID userId);
+
+    /**
+     * The owners of a handle, their rows locked: two concurrent demotions of different
+     * owners are serialised, so the second sees the first and a handle never loses its
+     * last owner.
+     */
+    @NativeQuery("SELECT user_id FROM memberships WHERE handle_id = :handleId AND role = 'OWNER' FOR UPDATE")
+    List<UUID> lockOwners(long handleId);
 
 }

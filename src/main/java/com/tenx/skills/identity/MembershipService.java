@@ -1,6 +1,7 @@
 package com.tenx.skills.identity;
 
 import com.tenx.skills.error.AccessDenied;
+import com.tenx.skills.error.Conflict;
 import com.tenx.skills.error.ErrorCode;
 import com.tenx.skills.error.InvalidInput;
 import com.tenx.skills.error.NotFound;
@@ -46,6 +47,9 @@ class MembershipService {
         Optional<Membership> current = memberships.find(grant.handleId(), userId);
         requireOutranks(grant, role);
         current.ifPresent(membership -> requireOutranks(grant, membership.role()));
+        if (current.isPresent() && current.get().role() == Role.OWNER && role != Role.OWNER) {
+            requireAnotherOwner(grant, userId);
+        }
         Instant now = clock.instant();
         if (memberships.insertIfAbsent(grant.handleId(), userId, role.name(), now) == 0) {
             memberships.find(grant.handleId(), userId).orElseThrow().changeRole(role, now);
@@ -65,6 +69,9 @@ class MembershipService {
             return;
         }
         requireOutranks(grant, current.get().role());
+        if (current.get().role() == Role.OWNER) {
+            requireAnotherOwner(grant, userId);
+        }
         memberships.delete(grant.handleId(), userId);
         events.publishEvent(new MembershipChanged(grant, MembershipChanged.DELETE, userId, null, clock.instant()));
     }
@@ -72,6 +79,13 @@ class MembershipService {
     private static void requireOutranks(HandleGrant grant, Role role) {
         if (role == Role.OWNER && !grant.mayActAs(Role.OWNER)) {
             throw AccessDenied.insufficientRole();
+        }
+    }
+
+    /** A handle always keeps at least one owner. */
+    private void requireAnotherOwner(HandleGrant grant, UUID leaving) {
+        if (memberships.lockOwners(grant.handleId()).stream().noneMatch(owner -> !owner.equals(leaving))) {
+            throw Conflict.lastOwner("The handle would be left without an OWNER; make someone else OWNER first.");
         }
     }
 

@@ -10,9 +10,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class MyHandlesController {
 
-    private final MyHandles handles;
+    private final MembershipQueries handles;
 
-    MyHandlesController(MyHandles handles) {
+    MyHandlesController(MembershipQueries handles) {
         this.handles = handles;
     }
 
@@ -21,10 +21,7 @@ class MyHandlesController {
         return new HandlesResponse(handles.of(user));
     }
 
-    record HandlesResponse(List<MyHandle> handles) {
-    }
-
-    record MyHandle(String handle, Role role, List<String> features) {
+    record HandlesResponse(List<MembershipQueries.HandleMembership> handles) {
     }
 
 }

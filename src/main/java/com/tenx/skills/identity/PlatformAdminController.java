@@ -5,7 +5,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,14 +31,14 @@ class PlatformAdminController {
 
     @PostMapping("/users")
     ResponseEntity<UserResponse> createUser(@Valid @RequestBody NewUser request) {
-        UserView user = accounts.create(request.email(), request.password(),
+        AccountService.Account user = accounts.create(request.email(), request.password(),
                 Boolean.TRUE.equals(request.platformAdmin()));
         return ResponseEntity.status(HttpStatus.CREATED).body(new UserResponse(true, user));
     }
 
     @PutMapping("/tenants/{tenantId}")
     ResponseEntity<TenantResponse> putTenant(@PathVariable String tenantId, @Valid @RequestBody TenantBody request) {
-        Saved<TenantView> saved = tenancy.putTenant(tenantId, request.plan(),
+        TenancyService.Saved<TenancyService.TenantPlan> saved = tenancy.putTenant(tenantId, request.plan(),
                 request.features() == null ? List.of() : request.features());
         return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
             .body(new TenantResponse(true, saved.value()));
@@ -47,7 +46,7 @@ class PlatformAdminController {
 
     @PutMapping("/handles/{handle}")
     ResponseEntity<HandleResponse> putHandle(@PathVariable String handle, @Valid @RequestBody HandleBody request) {
-        Saved<HandleView> saved = tenancy.putHandle(handle, request.tenantId());
+        TenancyService.Saved<TenancyService.HandleTenant> saved = tenancy.putHandle(handle, request.tenantId());
         return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
             .body(new HandleResponse(true, saved.value()));
     }
@@ -68,26 +67,13 @@ class PlatformAdminController {
     record HandleBody(@NotNull String tenantId) {
     }
 
-    record UserView(UUID id, String email, boolean platformAdmin) {
+    record UserResponse(boolean ok, AccountService.Account user) {
     }
 
-    record TenantView(String tenantId, String plan, List<String> features) {
+    record TenantResponse(boolean ok, TenancyService.TenantPlan tenant) {
     }
 
-    record HandleView(String handle, String tenantId) {
-    }
-
-    record UserResponse(boolean ok, UserView user) {
-    }
-
-    record TenantResponse(boolean ok, TenantView tenant) {
-    }
-
-    record HandleResponse(boolean ok, HandleView handle) {
-    }
-
-    /** A create-or-replace result: the stored value and whether it was created. */
-    record Saved<T>(T value, boolean created) {
+    record HandleResponse(boolean ok, TenancyService.HandleTenant handle) {
     }
 
 }

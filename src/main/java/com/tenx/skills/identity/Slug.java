@@ -1,5 +1,6 @@
 package com.tenx.skills.identity;
 
+import com.tenx.skills.text.Ascii;
 import java.util.regex.Pattern;
 
 /**
@@ -19,14 +20,7 @@ public final class Slug {
         if (raw == null || raw.length() < 2 || raw.length() > 64) {
             return null;
         }
-        char[] chars = raw.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
-            char c = chars[i];
-            if (c >= 'A' && c <= 'Z') {
-                chars[i] = (char) (c + ('a' - 'A'));
-            }
-        }
-        String lowered = new String(chars);
+        String lowered = Ascii.lowerCase(raw);
         return RULE.matcher(lowered).matches() ? lowered : null;
     }
 

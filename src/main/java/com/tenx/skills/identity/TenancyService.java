@@ -3,9 +3,6 @@ package com.tenx.skills.identity;
 import com.tenx.skills.error.ErrorCode;
 import com.tenx.skills.error.InvalidInput;
 import com.tenx.skills.error.NotFound;
-import com.tenx.skills.identity.PlatformAdminController.HandleView;
-import com.tenx.skills.identity.PlatformAdminController.Saved;
-import com.tenx.skills.identity.PlatformAdminController.TenantView;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -29,8 +26,18 @@ class TenancyService {
         this.clock = clock;
     }
 
+    record TenantPlan(String tenantId, String plan, List<String> features) {
+    }
+
+    record HandleTenant(String handle, String tenantId) {
+    }
+
+    /** A create-or-replace result: the stored value and whether it was created. */
+    record Saved<T>(T value, boolean created) {
+    }
+
     @Transactional
-    Saved<TenantView> putTenant(String rawTenantId, String plan, List<String> requestedFeatures) {
+    Saved<TenantPlan> putTenant(String rawTenantId, String plan, List<String> requestedFeatures) {
         String tenantId = requireSlug("tenantId", rawTenantId);
         List<String> features = List.copyOf(new LinkedHashSet<>(requestedFeatures));
         Instant now = clock.instant();
@@ -38,11 +45,11 @@ class TenancyService {
         if (!created) {
             tenants.findById(tenantId).orElseThrow().replace(plan, features, now);
         }
-        return new Saved<>(new TenantView(tenantId, plan, features), created);
+        return new Saved<>(new TenantPlan(tenantId, plan, features), created);
     }
 
     @Transactional
-    Saved<HandleView> putHandle(String rawHandle, String rawTenantId) {
+    Saved<HandleTenant> putHandle(String rawHandle, String rawTenantId) {
         String handle = requireSlug("handle", rawHandle);
         String tenantId = Slug.normalize(rawTenantId);
         if (tenantId == null || !tenants.existsById(tenantId)) {
@@ -52,7 +59,7 @@ class TenancyService {
         if (!created) {
             handles.findByHandle(handle).orElseThrow().moveTo(tenantId);
         }
-        return new Saved<>(new HandleView(handle, tenantId), created);
+        return new Saved<>(new HandleTenant(handle, tenantId), created);
     }
 
     private static String requireSlug(String field, String raw) {

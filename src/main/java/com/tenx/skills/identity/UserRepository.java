@@ -19,9 +19,6 @@ interface UserRepository extends Repository<UserAccount, UUID> {
 
     Optional<UserAccount> findByEmail(String email);
 
-    @Query("select u.platformAdmin from UserAccount u where u.id = :id")
-    Optional<Boolean> findPlatformAdminById(UUID id);
-
     /**
      * Inserts the user unless the email is taken; the unique constraint decides, not a
      * prior read.

@@ -52,7 +52,7 @@ class ApiPortProbes extends OncePerRequestFilter {
 
     private static String group(HttpServletRequest request) {
         String method = request.getMethod();
-        if (!"GET".equals(method) && !"HEAD".equals(method) || request.getQueryString() != null) {
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
             return null;
         }
         String path = request.getRequestURI();

@@ -13,13 +13,14 @@ import org.springframework.core.Ordered;
 class OperationsConfig {
 
     /**
-     * After the request id and the access log, so probe requests carry an id and are
-     * logged like any other; before security and Spring MVC, which they do not need.
+     * After the request id, the access log and the refusal of malformed requests, so
+     * probe requests carry an id and are logged like any other; before security and
+     * Spring MVC, which they do not need.
      */
     @Bean
     FilterRegistrationBean<ApiPortProbes> apiPortProbes(HealthEndpoint health) {
         FilterRegistrationBean<ApiPortProbes> registration = new FilterRegistrationBean<>(new ApiPortProbes(health));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
         return registration;
     }
 

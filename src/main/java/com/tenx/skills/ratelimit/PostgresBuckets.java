@@ -1,5 +1,10 @@
 package com.tenx.skills.ratelimit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
@@ -12,8 +17,6 @@ import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +30,7 @@ import org.springframework.scheduling.annotation.Scheduled;
  * together (see {@link #optimizationFor}). Rows of buckets that have refilled completely
  * expire and are deleted in the background.
  */
-final class PostgresBuckets implements BucketStore {
+final class PostgresBuckets implements BucketStore, MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresBuckets.class);
 
@@ -44,7 +47,10 @@ final class PostgresBuckets implements BucketStore {
      * view of the bucket instead of each queueing on its row lock (see
      * {@link #optimizationFor}).
      */
-    private final Map<String, BucketProxy> proxies = new ConcurrentHashMap<>();
+    private final Cache<String, BucketProxy> proxies = Caffeine.newBuilder()
+        .maximumSize(MAX_PROXIES)
+        .recordStats()
+        .build();
 
     PostgresBuckets(DataSource dataSource, TimeMeter time) {
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
@@ -61,17 +67,17 @@ final class PostgresBuckets implements BucketStore {
 
     @Override
     public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
-        BucketProxy proxy = proxies.get(key);
-        if (proxy == null) {
-            if (proxies.size() >= MAX_PROXIES) {
-                proxies.clear();
-            }
-            proxy = proxies.computeIfAbsent(key,
-                    id -> buckets.builder()
-                        .withOptimization(optimizationFor(configuration))
-                        .build(id, () -> configuration));
-        }
+        BucketProxy proxy = proxies.get(key,
+                id -> buckets.builder()
+                    .withOptimization(optimizationFor(configuration))
+                    .build(id, () -> configuration));
         return proxy.tryConsumeAndReturnRemaining(1);
+    }
+
+    /** The reused proxies' hit ratio, as the cache {@code rate.limit.buckets}. */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        CaffeineCacheMetrics.monitor(registry, proxies, "rate.limit.buckets");
     }
 
     /**

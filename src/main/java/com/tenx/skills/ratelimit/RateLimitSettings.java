@@ -12,14 +12,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param handles per authenticated user, over every {@code /v2/handles} route
  * @param login per client address and email, on {@code POST /v2/auth/login}
  * @param localMaxBuckets how many buckets the embedded default keeps in memory
+ * @param loginAddress per client address, whatever the email, on
+ * {@code POST /v2/auth/login}: one address trying one password on many accounts
  */
 @ConfigurationProperties("skills.rate-limit")
-public record RateLimitSettings(Boolean enabled, Quota handles, Quota login, Integer localMaxBuckets) {
+public record RateLimitSettings(Boolean enabled, Quota handles, Quota login, Integer localMaxBuckets,
+        Quota loginAddress) {
 
     public RateLimitSettings {
         enabled = enabled == null || enabled;
         handles = handles == null ? new Quota(600L, Duration.ofMinutes(1)) : handles;
         login = login == null ? new Quota(10L, Duration.ofMinutes(1)) : login;
+        loginAddress = loginAddress == null ? new Quota(30L, Duration.ofMinutes(1)) : loginAddress;
         localMaxBuckets = localMaxBuckets == null ? 10_000 : localMaxBuckets;
         if (localMaxBuckets < 1) {
             throw new IllegalArgumentException("skills.rate-limit.local-max-buckets must be positive");

@@ -1,13 +1,14 @@
 package com.tenx.skills.ratelimit;
 
+import com.tenx.skills.text.Ascii;
+import com.tenx.skills.text.Sha256;
+import com.tenx.skills.web.DatabaseOutage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -30,6 +31,8 @@ public class RateLimiter {
 
     private final RateLimitPolicy login;
 
+    private final RateLimitPolicy loginAddress;
+
     private final AtomicBoolean storeFailing = new AtomicBoolean();
 
     /**
@@ -48,6 +51,7 @@ public class RateLimiter {
         this.enabled = settings.enabled();
         this.handles = RateLimitPolicy.of("user", settings.handles());
         this.login = RateLimitPolicy.of("login", settings.login());
+        this.loginAddress = RateLimitPolicy.of("login-address", settings.loginAddress());
     }
 
     /** Counts a request of {@code user} on a handle route. */
@@ -56,16 +60,29 @@ public class RateLimiter {
     }
 
     /**
-     * Counts a login attempt from the request's client address for {@code email}
-     * (lower-cased), sets the rate limit headers, and throws {@link RateLimited} when the
-     * quota is used up.
+     * Counts a login attempt against the request's client address, then against that
+     * address with {@code email} (lower-cased), sets the rate limit headers of the
+     * tighter of the two, and throws {@link RateLimited} when either is used up. The
+     * account's bucket is per address, so a flood from one address never locks the
+     * account for callers elsewhere; the address's bucket stops one address trying a
+     * password on many accounts.
      */
     public void checkLogin(HttpServletRequest request, HttpServletResponse response, String email) {
-        Decision decision = tryConsume(login, sha256(request.getRemoteAddr() + "\n" + lowerAscii(email)));
+        Decision address = tryConsume(loginAddress, sha256(request.getRemoteAddr()));
+        Decision decision = address.allowed()
+                ? tighter(address, tryConsume(login, sha256(request.getRemoteAddr() + "\n" + lowerAscii(email))))
+                : address;
         decision.applyTo(response);
         if (!decision.allowed()) {
             throw new RateLimited(decision);
         }
+    }
+
+    private static Decision tighter(Decision a, Decision b) {
+        if (!b.allowed() || a.remaining() < 0) {
+            return b;
+        }
+        return b.remaining() >= 0 && b.remaining() < a.remaining() ? b : a;
     }
 
     Decision tryConsume(RateLimitPolicy policy, String subject) {
@@ -84,6 +101,11 @@ public class RateLimiter {
             if (storeFailing.compareAndSet(false, true)) {
                 log.warn("Rate limits are not enforced until their store answers again: {}", e.toString());
             }
+            // The store is the database: the request would spend a second timeout on it
+            // for its own work. It answers 503 now; the next ones pass unchecked.
+            if (DatabaseOutage.causedBy(e)) {
+                throw e;
+            }
             return Decision.unknown(policy);
         }
         if (storeFailing.compareAndSet(true, false)) {
@@ -92,24 +114,17 @@ public class RateLimiter {
         return decision;
     }
 
-    /** The email's bucket is the account's, whatever the case it was typed in. */
+    /**
+     * The email's bucket is the account's, whatever the spelling it was typed in: the
+     * normal form accounts use (NFKC, then ASCII lower case).
+     */
     private static String lowerAscii(String email) {
-        StringBuilder lowered = new StringBuilder(email == null ? 0 : email.length());
-        for (char c : (email == null ? "" : email.strip()).toCharArray()) {
-            lowered.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
-        }
-        return lowered.toString();
+        return Ascii.lowerCase(email == null ? "" : Normalizer.normalize(email, Normalizer.Form.NFKC).strip());
     }
 
     /** Bucket ids stay short and never hold an email or address in clear. */
     private static String sha256(String value) {
-        try {
-            return HexFormat.of()
-                .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(value.getBytes(StandardCharsets.UTF_8));
     }
 
 }

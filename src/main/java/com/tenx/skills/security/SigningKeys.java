@@ -1,5 +1,6 @@
 package com.tenx.skills.security;
 
+import com.tenx.skills.text.Sha256;
 import io.jsonwebtoken.security.Keys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,12 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.crypto.SecretKey;
@@ -85,13 +83,7 @@ public final class SigningKeys {
     }
 
     private static String kidOf(byte[] secret) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret);
-            return HexFormat.of().formatHex(digest, 0, 8);
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(secret).substring(0, 16);
     }
 
     /**

@@ -1,5 +1,7 @@
 package com.tenx.skills.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
 import io.jsonwebtoken.JwtException;
@@ -7,14 +9,18 @@ import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.LocatorAdapter;
 import io.jsonwebtoken.ProtectedHeader;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.security.Key;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Issues and verifies control-plane access tokens. A token is accepted only when it is an
@@ -23,7 +29,7 @@ import java.util.UUID;
  * Anything else (another key, audience or issuer, {@code alg: none}, a runtime or
  * provider token, a PAT) is rejected.
  */
-public class TokenService {
+public class TokenService implements MeterBinder {
 
     static final String ALGORITHM = "HS256";
 
@@ -43,7 +49,19 @@ public class TokenService {
 
     private static final int MAX_REMEMBERED = 10_000;
 
-    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    /** How far ahead of this server's clock a token's {@code iat} may be. */
+    private static final Duration MAX_FUTURE_ISSUED_AT = Duration.ofSeconds(60);
+
+    private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]+");
+
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+    private final Cache<String, Verified> verified = Caffeine.newBuilder()
+        .maximumSize(MAX_REMEMBERED)
+        .recordStats()
+        .build();
 
     private record Verified(CurrentUser user, long acceptedUntil) {
     }
@@ -91,19 +109,25 @@ public class TokenService {
      * answer would be the same.
      */
     public CurrentUser verify(String token) {
-        Verified known = verified.get(token);
+        Verified known = verified.getIfPresent(token);
         if (known != null && clock.millis() < known.acceptedUntil()) {
             return known.user();
         }
         Verified fresh = check(token);
-        if (verified.size() >= MAX_REMEMBERED) {
-            verified.clear();
-        }
         verified.put(token, fresh);
         return fresh.user();
     }
 
+    /** The remembered tokens' hit ratio, as the cache {@code verified.tokens}. */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        CaffeineCacheMetrics.monitor(registry, verified, "verified.tokens");
+    }
+
     private Verified check(String token) {
+        if (!canonical(token)) {
+            throw TokenRejected.invalid();
+        }
         Claims claims;
         try {
             claims = parser.parseSignedClaims(token).getPayload();
@@ -119,6 +143,10 @@ public class TokenService {
         if (claims.getExpiration() == null) {
             throw TokenRejected.invalid();
         }
+        if (claims.getIssuedAt() != null
+                && claims.getIssuedAt().toInstant().isAfter(clock.instant().plus(MAX_FUTURE_ISSUED_AT))) {
+            throw TokenRejected.invalid();
+        }
         try {
             return new Verified(new CurrentUser(UUID.fromString(claims.getSubject())),
                     claims.getExpiration().getTime() + settings.clockSkew().toMillis());
@@ -126,6 +154,27 @@ public class TokenService {
         catch (RuntimeException e) {
             throw TokenRejected.invalid();
         }
+    }
+
+    /**
+     * Three base64url parts, each exactly as an encoder writes it: no padding, no other
+     * alphabet, no non-zero unused bits. A token is byte-exact, so an altered spelling of
+     * the same bytes is not the same token.
+     */
+    static boolean canonical(String token) {
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3) {
+            return false;
+        }
+        for (String part : parts) {
+            if (!BASE64URL.matcher(part).matches() || part.length() % 4 == 1) {
+                return false;
+            }
+            if (!ENCODER.encodeToString(DECODER.decode(part)).equals(part)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean isOurs(Claims claims) {

@@ -1,6 +1,9 @@
 package com.tenx.skills.skill;
 
 import java.util.Arrays;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 /**
  * Strong entity tags. A skill's tag is the handle change number of its last write; change
@@ -8,6 +11,12 @@ import java.util.Arrays;
  * skill.
  */
 final class ETags {
+
+    /**
+     * Reads that carry an ETag may be kept by the client, but only used after
+     * revalidating.
+     */
+    static final CacheControl REVALIDATE = CacheControl.noCache().cachePrivate();
 
     private ETags() {
     }
@@ -27,6 +36,11 @@ final class ETags {
         return Arrays.stream(header.split(","))
             .map(String::strip)
             .anyMatch(candidate -> candidate.equals("*") || candidate.equals(etag));
+    }
+
+    /** {@code 304 Not Modified} for a read whose current tag the client holds. */
+    static <T> ResponseEntity<T> notModified(String etag) {
+        return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(REVALIDATE).build();
     }
 
 }

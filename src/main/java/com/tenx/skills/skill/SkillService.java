@@ -1,7 +1,7 @@
 package com.tenx.skills.skill;
 
 import com.tenx.skills.identity.HandleGrant;
-import com.tenx.skills.identity.HandleLedger;
+import com.tenx.skills.identity.HandleChangeCounter;
 import com.tenx.skills.identity.WriteStamp;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -12,15 +12,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every write to a handle's skills. Each one locks the handle first (see
- * {@link HandleLedger}), so writes to one handle are serialised across all instances,
- * then reads the current state, checks preconditions and state rules, and writes with the
- * handle's next stamp. A dry run makes the same checks without the lock and without
- * writing.
+ * {@link HandleChangeCounter}), so writes to one handle are serialised across all
+ * instances, then reads the current state, checks preconditions and state rules, and
+ * writes with the handle's next stamp. A dry run makes the same checks without the lock
+ * and without writing.
  */
 @Service
 class SkillService {
 
-    private final HandleLedger ledger;
+    private final HandleChangeCounter counter;
 
     private final SkillRepository skills;
 
@@ -34,9 +34,9 @@ class SkillService {
 
     private final JsonMapper json;
 
-    SkillService(HandleLedger ledger, SkillRepository skills, SkillRuntimeRepository runtimes,
+    SkillService(HandleChangeCounter counter, SkillRepository skills, SkillRuntimeRepository runtimes,
             SkillVersionRepository versions, Tombstones tombstones, ApplicationEventPublisher events, JsonMapper json) {
-        this.ledger = ledger;
+        this.counter = counter;
         this.skills = skills;
         this.runtimes = runtimes;
         this.versions = versions;
@@ -54,7 +54,7 @@ class SkillService {
     @Transactional
     PutResult putMetadata(HandleGrant grant, String key, SkillMetadata metadata, Preconditions preconditions,
             boolean dryRun) {
-        HandleLedger.Lock lock = dryRun ? null : ledger.lock(grant.handleId());
+        HandleChangeCounter.Lock lock = dryRun ? null : counter.lock(grant.handleId());
         Optional<Skill> existing = skills.find(grant.handleId(), key);
         preconditions.check(existing.map(Skill::etag).orElse(null));
         PutResult result = new PutResult(key, metadata.status(), existing.isEmpty());
@@ -76,7 +76,7 @@ class SkillService {
     @Transactional
     RuntimeView putRuntime(HandleGrant grant, String key, RuntimeSpec spec, Preconditions preconditions,
             boolean dryRun) {
-        HandleLedger.Lock lock = dryRun ? null : ledger.lock(grant.handleId());
+        HandleChangeCounter.Lock lock = dryRun ? null : counter.lock(grant.handleId());
         Skill skill = existing(grant, key);
         preconditions.check(skill.etag());
         if (!dryRun) {
@@ -98,7 +98,7 @@ class SkillService {
      */
     @Transactional
     Published publish(HandleGrant grant, String key, String fromVersion, Preconditions preconditions, boolean dryRun) {
-        HandleLedger.Lock lock = dryRun ? null : ledger.lock(grant.handleId());
+        HandleChangeCounter.Lock lock = dryRun ? null : counter.lock(grant.handleId());
         Skill skill = existing(grant, key);
         preconditions.check(skill.etag());
         Optional<SkillVersion> source = Optional.ofNullable(fromVersion)
@@ -108,7 +108,7 @@ class SkillService {
             throw new RuntimeNotConfigured();
         }
         if (dryRun) {
-            return new Published(key, ledger.preview(grant.handleId()).version(), fromVersion);
+            return new Published(key, counter.preview(grant.handleId()).version(), fromVersion);
         }
         WriteStamp stamp = lock.stamp();
         SkillRuntime runtime = current.orElse(null);
@@ -138,7 +138,7 @@ class SkillService {
      */
     @Transactional
     void delete(HandleGrant grant, String key, Preconditions preconditions, boolean dryRun) {
-        HandleLedger.Lock lock = dryRun ? null : ledger.lock(grant.handleId());
+        HandleChangeCounter.Lock lock = dryRun ? null : counter.lock(grant.handleId());
         Optional<Skill> existing = skills.find(grant.handleId(), key);
         preconditions.check(existing.map(Skill::etag).orElse(null));
         if (existing.isEmpty() || dryRun) {

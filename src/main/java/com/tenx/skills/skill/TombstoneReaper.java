@@ -1,5 +1,6 @@
 package com.tenx.skills.skill;
 
+import com.tenx.skills.identity.HandleChangeCounter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -24,15 +25,19 @@ class TombstoneReaper {
 
     private final JdbcClient jdbc;
 
+    private final HandleChangeCounter counter;
+
     private final Clock clock;
 
     private final Duration retention;
 
-    TombstoneReaper(JdbcClient jdbc, Clock clock, @Value("${skills.sync.tombstone-retention:30d}") Duration retention) {
+    TombstoneReaper(JdbcClient jdbc, HandleChangeCounter counter, Clock clock,
+            @Value("${skills.sync.tombstone-retention:30d}") Duration retention) {
         if (retention.compareTo(Duration.ofDays(30)) < 0) {
             throw new IllegalArgumentException("skills.sync.tombstone-retention must be at least 30 days");
         }
         this.jdbc = jdbc;
+        this.counter = counter;
         this.clock = clock;
         this.retention = retention;
     }
@@ -48,10 +53,7 @@ class TombstoneReaper {
             .query((rs, n) -> new long[] { rs.getLong("handle_id"), rs.getLong("seq") })
             .list();
         for (long[] handle : expired) {
-            jdbc.sql("UPDATE handles SET expired_seq = GREATEST(expired_seq, :seq) WHERE id = :handle")
-                .param("seq", handle[1])
-                .param("handle", handle[0])
-                .update();
+            counter.forgetUpTo(handle[0], handle[1]);
             jdbc.sql("DELETE FROM skill_tombstones WHERE handle_id = :handle AND deleted_at < :cutoff")
                 .param("handle", handle[0])
                 .param("cutoff", cutoff)

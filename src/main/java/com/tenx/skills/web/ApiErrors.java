@@ -10,7 +10,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -29,14 +29,19 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
- * Turns every failure that reaches Spring MVC into the contract's error body. Together
- * with {@link ErrorResponses} (filters, security) and {@link JsonErrorPage} (anything
- * else), no response leaves the server with another error shape.
+ * Turns every failure that reaches Spring MVC into the contract's error body, built by
+ * {@link ErrorResponses} like every other error answer of the server.
  */
 @RestControllerAdvice
 public class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    private final ErrorResponses errors;
+
+    ApiErrors(ErrorResponses errors) {
+        this.errors = errors;
+    }
 
     @ExceptionHandler(ContractException.class)
     ResponseEntity<ErrorBody> contract(ContractException e) {
@@ -80,12 +85,14 @@ public class ApiErrors {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ErrorBody> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
-        ResponseEntity.BodyBuilder builder = ResponseEntity.status(ErrorCode.METHOD_NOT_ALLOWED.status());
-        if (e.getSupportedHttpMethods() != null) {
-            builder.allow(e.getSupportedHttpMethods().toArray(org.springframework.http.HttpMethod[]::new));
+        ResponseEntity<ErrorBody> answer = body(ErrorCode.METHOD_NOT_ALLOWED,
+                "The method " + e.getMethod() + " is not allowed on this route.", List.of());
+        if (e.getSupportedHttpMethods() == null) {
+            return answer;
         }
-        return builder.body(ErrorBody.of(ErrorCode.METHOD_NOT_ALLOWED,
-                "The method " + e.getMethod() + " is not allowed on this route.", List.of()));
+        return ResponseEntity.status(answer.getStatusCode())
+            .allow(e.getSupportedHttpMethods().toArray(HttpMethod[]::new))
+            .body(answer.getBody());
     }
 
     @ExceptionHandler({ NoHandlerFoundException.class, NoResourceFoundException.class })
@@ -109,9 +116,7 @@ public class ApiErrors {
             TransientDataAccessResourceException.class, QueryTimeoutException.class })
     ResponseEntity<ErrorBody> databaseUnavailable(Exception e) {
         log.warn("Database unavailable: {}", e.getMessage());
-        return ResponseEntity.status(ErrorCode.SERVICE_UNAVAILABLE.status())
-            .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS)
-            .body(ErrorBody.of(ErrorCode.SERVICE_UNAVAILABLE, DatabaseOutage.MESSAGE, List.of()));
+        return body(ErrorCode.SERVICE_UNAVAILABLE, DatabaseOutage.MESSAGE, List.of());
     }
 
     /**
@@ -135,14 +140,8 @@ public class ApiErrors {
         return body(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side.", List.of());
     }
 
-    private static ResponseEntity<ErrorBody> body(ErrorCode code, String message, List<FieldProblem> details) {
-        ResponseEntity.BodyBuilder builder = ResponseEntity.status(code.status());
-        if (code.status().value() == 401) {
-            // Every 401 names the scheme (RFC 6750), as ErrorResponses does for
-            // filter-level ones.
-            builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-        }
-        return builder.body(ErrorBody.of(code, message, details));
+    private ResponseEntity<ErrorBody> body(ErrorCode code, String message, List<FieldProblem> details) {
+        return errors.entity(code, message, details);
     }
 
 }

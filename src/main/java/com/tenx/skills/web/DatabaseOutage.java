@@ -19,7 +19,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * {@code Retry-After}, never a 500. Such a failure leaves nothing half written: every
  * write is one transaction, committed or rolled back as a whole.
  */
-final class DatabaseOutage {
+public final class DatabaseOutage {
 
     /** What every 503 sends as {@code Retry-After}, in seconds. */
     static final String RETRY_AFTER_SECONDS = "2";
@@ -29,7 +29,11 @@ final class DatabaseOutage {
     private DatabaseOutage() {
     }
 
-    static boolean causedBy(Throwable failure) {
+    /**
+     * Whether a failure means the database cannot be reached (rather than refused a
+     * statement).
+     */
+    public static boolean causedBy(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
             if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException

@@ -1,8 +1,8 @@
 package com.tenx.skills.web;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import com.tenx.skills.error.ErrorCode;
+import java.util.List;
 import org.apache.catalina.Container;
 import org.apache.catalina.Context;
 import org.apache.catalina.Lifecycle;
@@ -18,26 +18,24 @@ import org.apache.catalina.valves.ErrorReportValve;
  */
 public class JsonErrorReportValve extends ErrorReportValve {
 
+    private final ErrorResponses errors;
+
+    private JsonErrorReportValve(ErrorResponses errors) {
+        this.errors = errors;
+    }
+
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
         int status = response.getStatus();
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        String body = status >= 500
-                ? "{\"ok\":false,\"error\":\"internal_error\",\"message\":\"Something went wrong on our side.\"}"
-                : "{\"ok\":false,\"error\":\"invalid_request\",\"message\":\"The request is malformed.\"}";
+        ErrorCode code = status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.INVALID_REQUEST;
         try {
-            response.resetBuffer();
             if (response.getHeader(RequestIds.HEADER) == null) {
                 response.setHeader(RequestIds.HEADER, RequestIds.idFor(request.getHeader(RequestIds.HEADER)));
             }
-            response.setContentType("application/json");
-            response.setCharacterEncoding("UTF-8");
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            response.setContentLength(bytes.length);
-            OutputStream out = response.getOutputStream();
-            out.write(bytes);
+            errors.write(response, status, code, ErrorResponses.messageFor(code), List.of());
             response.finishResponse();
         }
         catch (IOException | IllegalStateException e) {
@@ -50,7 +48,7 @@ public class JsonErrorReportValve extends ErrorReportValve {
      * Replaces the host's HTML error report valve with this one when the application's
      * context starts.
      */
-    static void install(Context context) {
+    static void install(Context context, ErrorResponses errors) {
         context.addLifecycleListener(event -> {
             if (!Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
                 return;
@@ -61,7 +59,7 @@ public class JsonErrorReportValve extends ErrorReportValve {
                     host.getPipeline().removeValve(valve);
                 }
             }
-            host.getPipeline().addValve(new JsonErrorReportValve());
+            host.getPipeline().addValve(new JsonErrorReportValve(errors));
         });
     }
 

@@ -42,6 +42,23 @@ class WebConfig implements WebMvcConfigurer {
         return registration;
     }
 
+    @Bean
+    FilterRegistrationBean<MalformedRequests> malformedRequests(ErrorResponses errors) {
+        FilterRegistrationBean<MalformedRequests> registration = new FilterRegistrationBean<>(
+                new MalformedRequests(errors));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        return registration;
+    }
+
+    /**
+     * TRACE reaches the application (which refuses it, see {@link MalformedRequests})
+     * instead of being answered by the container without a request id.
+     */
+    @Bean
+    TomcatConnectorCustomizer traceReachesTheApplication() {
+        return connector -> connector.setAllowTrace(true);
+    }
+
     /**
      * An encoded slash in a skill key must reach validation as {@code invalid_skill_key},
      * not be refused by the container with its own error page.
@@ -52,8 +69,8 @@ class WebConfig implements WebMvcConfigurer {
     }
 
     @Bean
-    TomcatContextCustomizer jsonErrorReports() {
-        return JsonErrorReportValve::install;
+    TomcatContextCustomizer jsonErrorReports(ErrorResponses errors) {
+        return context -> JsonErrorReportValve.install(context, errors);
     }
 
     /**

@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tenx.skills.support.ApiTest;
+import com.tenx.skills.support.RawHttp;
 import com.tenx.skills.support.Reply;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.core.util.Yaml;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -94,6 +96,34 @@ class ApiDocsTest extends ApiTest {
         });
 
         assertThat(mapped).containsExactlyInAnyOrderElementsOf(described());
+    }
+
+    @Test
+    void theServersEntryNeverReflectsTheHostHeader() throws IOException {
+        Reply reply = RawHttp.send(URI.create(api.base()).getPort(), "GET", "/v3/api-docs", "Host: attacker.example",
+                "X-Forwarded-Host: attacker.example");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body()).doesNotContain("attacker.example");
+        JsonNode servers = Json.mapper().readTree(reply.body()).path("servers");
+        assertThat(servers.size()).isOne();
+        assertThat(servers.get(0).path("url").asText()).isEqualTo("/");
+    }
+
+    @Test
+    void theDescriptionIsServedWithAStrongETagAndRevalidatedWith304() {
+        for (String path : new String[] { "/v3/api-docs", "/v3/api-docs.yaml" }) {
+            Reply first = api.get(path).send();
+            Reply second = api.get(path).send();
+            String etag = first.header("ETag");
+
+            assertThat(etag).as(path).matches("\"[0-9a-f]{32}\"");
+            assertThat(second.header("ETag")).isEqualTo(etag);
+            assertThat(second.body()).isEqualTo(first.body());
+            Reply revalidated = api.get(path).header("If-None-Match", etag).send();
+            assertThat(revalidated.status()).as(path).isEqualTo(304);
+            assertThat(revalidated.body()).isEmpty();
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.tenx.skills.identity;
 
+import static com.tenx.skills.support.Errors.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tenx.skills.support.ApiTest;
@@ -16,12 +17,6 @@ class HandleAccessApiTest extends ApiTest {
 
     private static String skills(World.Member member) {
         return "/v2/handles/" + member.handle() + "/skills";
-    }
-
-    private static void assertError(Reply reply, int status, String code) {
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
-        assertThat(reply.json().path("ok").asBoolean(true)).isFalse();
-        assertThat(reply.error()).isEqualTo(code);
     }
 
     @Test

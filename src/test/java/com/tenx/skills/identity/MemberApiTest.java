@@ -1,12 +1,16 @@
 package com.tenx.skills.identity;
 
+import static com.tenx.skills.support.Errors.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tenx.skills.support.ApiTest;
+import com.tenx.skills.support.Concurrently;
 import com.tenx.skills.support.Json;
 import com.tenx.skills.support.Reply;
 import com.tenx.skills.support.World;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,12 +44,6 @@ class MemberApiTest extends ApiTest {
             .param("user", UUID.fromString(userId))
             .query(String.class)
             .optional();
-    }
-
-    private static void assertError(Reply reply, int status, String code) {
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
-        assertThat(reply.json().path("ok").asBoolean(true)).isFalse();
-        assertThat(reply.error()).isEqualTo(code);
     }
 
     @Test
@@ -82,6 +80,53 @@ class MemberApiTest extends ApiTest {
         assertError(delete(admin.token(), admin.handle(), owner.id()), 403, "insufficient_role");
         assertError(put(admin.token(), admin.handle(), owner.id(), "VIEWER"), 403, "insufficient_role");
         assertThat(storedRole(admin.handle(), owner.id())).contains("OWNER");
+    }
+
+    @Test
+    void theLastOwnerCannotDemoteItself() {
+        World.Member owner = world.member("OWNER");
+
+        assertError(put(owner.token(), owner.handle(), owner.user().id(), "ADMIN"), 409, "last_owner");
+        assertThat(storedRole(owner.handle(), owner.user().id())).contains("OWNER");
+    }
+
+    @Test
+    void theLastOwnerCannotBeRemovedEvenByAPlatformAdmin() {
+        World.Member owner = world.member("OWNER");
+
+        assertError(delete(owner.token(), owner.handle(), owner.user().id()), 409, "last_owner");
+        assertError(delete(world.adminToken(), owner.handle(), owner.user().id()), 409, "last_owner");
+        assertThat(storedRole(owner.handle(), owner.user().id())).contains("OWNER");
+    }
+
+    @Test
+    void anOwnerMayLeaveWhenAnotherRemains() {
+        World.Member owner = world.member("OWNER");
+        World.User second = world.user();
+        world.grant(owner.handle(), second.id(), "OWNER");
+
+        assertThat(put(owner.token(), owner.handle(), owner.user().id(), "VIEWER").status()).isEqualTo(200);
+        assertThat(delete(second.token(), owner.handle(), owner.user().id()).status()).isEqualTo(204);
+        assertThat(storedRole(owner.handle(), second.id())).contains("OWNER");
+    }
+
+    @Test
+    void twoOwnersDemotingEachOtherAtOnceLeaveOneOwner() {
+        for (int round = 0; round < 5; round++) {
+            World.Member first = world.member("OWNER");
+            World.User second = world.user();
+            world.grant(first.handle(), second.id(), "OWNER");
+
+            List<Reply> replies = Concurrently.run(2,
+                    i -> i == 0 ? put(first.token(), first.handle(), second.id(), "ADMIN")
+                            : put(second.token(), first.handle(), first.user().id(), "ADMIN"));
+
+            assertThat(replies).extracting(Reply::status).containsExactlyInAnyOrder(200, 409);
+            long owners = Stream.of(first.user().id(), second.id())
+                .filter(id -> storedRole(first.handle(), id).orElseThrow().equals("OWNER"))
+                .count();
+            assertThat(owners).isOne();
+        }
     }
 
     @Test
@@ -126,6 +171,8 @@ class MemberApiTest extends ApiTest {
             .token(world.adminToken())
             .json(Json.skill())
             .send(), 403, "insufficient_role");
+        World.User successor = world.user();
+        assertThat(put(world.adminToken(), handle, successor.id(), "OWNER").status()).isEqualTo(200);
         assertThat(delete(world.adminToken(), handle, user.id()).status()).isEqualTo(204);
         assertThat(storedRole(handle, user.id())).isEmpty();
     }

@@ -1,5 +1,6 @@
 package com.tenx.skills.identity;
 
+import static com.tenx.skills.support.Errors.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tenx.skills.support.ApiTest;
@@ -44,12 +45,6 @@ class PlatformAdminApiTest extends ApiTest {
             .param("email", email)
             .query(Long.class)
             .single();
-    }
-
-    private static void assertError(Reply reply, int status, String code) {
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
-        assertThat(reply.json().path("ok").asBoolean(true)).isFalse();
-        assertThat(reply.error()).isEqualTo(code);
     }
 
     @Test
@@ -116,6 +111,21 @@ class PlatformAdminApiTest extends ApiTest {
         assertError(createUser(world.adminToken(), email.toUpperCase(Locale.ROOT), "password-456"), 409, "conflict");
         assertThat(usersWithEmail(email)).isOne();
         assertThat(world.login(email, "password-123")).isNotBlank();
+    }
+
+    @Test
+    void spellingsAPersonReadsAsTheSameAddressAreOneAccount() {
+        String local = World.unique("kelvin");
+        String email = local + "-caf\u00e9@example.com";
+        assertThat(createUser(world.adminToken(), email, "password-123").status()).isEqualTo(201);
+
+        String decomposed = local + "-cafe\u0301@example.com";
+        String kelvinAndFullWidth = local.replace("k", "\u212a") + "-caf\u00e9@\uff45xample.com";
+        assertError(createUser(world.adminToken(), decomposed, "password-456"), 409, "conflict");
+        assertError(createUser(world.adminToken(), kelvinAndFullWidth, "password-456"), 409, "conflict");
+        assertThat(usersWithEmail(email)).isOne();
+        assertThat(world.login(decomposed, "password-123")).isNotBlank();
+        assertThat(world.login(kelvinAndFullWidth, "password-123")).isNotBlank();
     }
 
     @Test

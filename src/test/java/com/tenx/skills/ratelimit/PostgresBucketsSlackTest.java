@@ -21,7 +21,7 @@ class PostgresBucketsSlackTest extends ApiTest {
 
     private int allowedOf(long capacity, int attempts) {
         RateLimitSettings settings = new RateLimitSettings(true,
-                new RateLimitSettings.Quota(capacity, Duration.ofHours(1)), null, null);
+                new RateLimitSettings.Quota(capacity, Duration.ofHours(1)), null, null, null);
         RateLimiter limiter = new RateLimiter(new PostgresBuckets(dataSource, new ClockTimeMeter(Clock.systemUTC())),
                 settings, Clock.systemUTC());
         UUID user = UUID.randomUUID();

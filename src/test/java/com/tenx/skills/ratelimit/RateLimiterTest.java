@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.sql.SQLTransientConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -22,7 +25,7 @@ class RateLimiterTest {
 
     static final RateLimitSettings SETTINGS = new RateLimitSettings(true,
             new RateLimitSettings.Quota(3L, Duration.ofMinutes(1)),
-            new RateLimitSettings.Quota(2L, Duration.ofMinutes(1)), 100);
+            new RateLimitSettings.Quota(2L, Duration.ofMinutes(1)), 100, null);
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-05-08T10:30:00Z"));
 
@@ -79,6 +82,21 @@ class RateLimiterTest {
     }
 
     @Test
+    void aLostDatabaseFailsTheFirstRequestAtOnceAndLetsTheNextOnesPassUnasked() {
+        AtomicInteger asked = new AtomicInteger();
+        RateLimiter failing = new RateLimiter((key, configuration) -> {
+            asked.incrementAndGet();
+            throw new CannotCreateTransactionException("Could not open JDBC Connection",
+                    new SQLTransientConnectionException("Connection is not available, request timed out"));
+        }, SETTINGS, clock);
+        UUID user = UUID.randomUUID();
+
+        assertThatThrownBy(() -> failing.forUser(user)).isInstanceOf(CannotCreateTransactionException.class);
+        assertThat(failing.forUser(user).allowed()).isTrue();
+        assertThat(asked).hasValue(1);
+    }
+
+    @Test
     void anUnreachableStoreAllowsEveryRequestUntilItAnswersAgain(CapturedOutput output) {
         AtomicBoolean down = new AtomicBoolean(true);
         LocalBuckets buckets = new LocalBuckets(100, new ClockTimeMeter(clock));
@@ -109,7 +127,7 @@ class RateLimiterTest {
     void disabledLimitsAllowEverything() {
         RateLimiter off = new RateLimiter((key, configuration) -> {
             throw new AssertionError("the store is not asked when limits are off");
-        }, new RateLimitSettings(false, null, null, null), clock);
+        }, new RateLimitSettings(false, null, null, null, null), clock);
         UUID user = UUID.randomUUID();
 
         for (int i = 0; i < 1000; i++) {

@@ -115,4 +115,62 @@ class TokenForgeryTest {
         assertRejected(tokens, token, "invalid_token");
     }
 
+    @Test
+    void aPaddedSignatureIsInvalid() {
+        assertRejected(tokens, valid().compact() + "=", "invalid_token");
+    }
+
+    @Test
+    void aPaddedPayloadIsInvalid() {
+        String[] parts = valid().compact().split("\\.");
+        String padded = parts[1] + "=".repeat((4 - parts[1].length() % 4) % 4);
+        org.junit.jupiter.api.Assumptions.assumeTrue(!padded.equals(parts[1]), "payload needs no padding");
+
+        assertRejected(tokens, parts[0] + "." + padded + "." + parts[2], "invalid_token");
+    }
+
+    @Test
+    void aSignatureWithNonZeroUnusedBitsIsInvalid() {
+        String token = valid().compact();
+        // An HS256 signature is 32 bytes: 43 base64url characters, of which the last
+        // carries 2 unused bits. Setting one changes the text, not the bytes.
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char last = token.charAt(token.length() - 1);
+        char sameBytes = alphabet.charAt(alphabet.indexOf(last) ^ 1);
+        String altered = token.substring(0, token.length() - 1) + sameBytes;
+        assertThat(java.util.Base64.getUrlDecoder().decode(altered.substring(altered.lastIndexOf('.') + 1)))
+            .isEqualTo(java.util.Base64.getUrlDecoder().decode(token.substring(token.lastIndexOf('.') + 1)));
+
+        assertRejected(tokens, altered, "invalid_token");
+    }
+
+    @Test
+    void aStandardBase64AlphabetIsInvalid() {
+        String token = valid().compact();
+        String standard = token.replace('-', '+').replace('_', '/');
+        org.junit.jupiter.api.Assumptions.assumeTrue(!standard.equals(token), "token has no - or _");
+
+        assertRejected(tokens, standard, "invalid_token");
+    }
+
+    @Test
+    void anIssuedAtADayAheadIsInvalid() {
+        assertRejected(tokens, valid().issuedAt(NOW.plusSeconds(86_400)).compact(), "invalid_token");
+    }
+
+    @Test
+    void anIssuedAtMoreThanAMinuteAheadIsInvalid() {
+        assertRejected(tokens, valid().issuedAt(NOW.plusSeconds(61)).compact(), "invalid_token");
+    }
+
+    @Test
+    void anIssuedAtWithinTheToleranceIsAccepted() {
+        assertThat(tokens.verify(valid().issuedAt(NOW.plusSeconds(20)).compact())).isNotNull();
+    }
+
+    @Test
+    void aNotBeforeMoreThanAMinuteAheadIsInvalid() {
+        assertRejected(tokens, valid().notBefore(NOW.plusSeconds(120)).compact(), "invalid_token");
+    }
+
 }

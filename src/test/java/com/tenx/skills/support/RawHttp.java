@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +27,11 @@ public final class RawHttp {
      * and no body.
      */
     public static Reply send(int port, String method, String target, String... headerLines) {
-        StringBuilder request = new StringBuilder(method + " " + target + " HTTP/1.1\r\n").append("Host: 127.0.0.1:")
-            .append(port)
-            .append("\r\n")
-            .append("Connection: close\r\n");
+        StringBuilder request = new StringBuilder(method + " " + target + " HTTP/1.1\r\n");
+        if (Arrays.stream(headerLines).noneMatch(line -> line.regionMatches(true, 0, "Host:", 0, 5))) {
+            request.append("Host: 127.0.0.1:").append(port).append("\r\n");
+        }
+        request.append("Connection: close\r\n");
         for (String line : headerLines) {
             request.append(line).append("\r\n");
         }

@@ -21,7 +21,7 @@ public final class TestSettings {
                 "spring.datasource.password", database.password(), "skills.jwt.secret", JWT_SECRET,
                 "skills.bootstrap-admin.email", World.ADMIN_EMAIL, "skills.bootstrap-admin.password",
                 World.ADMIN_PASSWORD, "skills.rate-limit.login.capacity", "100000",
-                "skills.rate-limit.handles.capacity", "1000000");
+                "skills.rate-limit.login-address.capacity", "100000", "skills.rate-limit.handles.capacity", "1000000");
     }
 
 }

@@ -107,6 +107,16 @@ public final class Tokens {
         return claim("sub", userId);
     }
 
+    public Tokens issuedAt(Instant iat) {
+        claims.put("iat", iat.getEpochSecond());
+        return this;
+    }
+
+    public Tokens notBefore(Instant nbf) {
+        claims.put("nbf", nbf.getEpochSecond());
+        return this;
+    }
+
     public Tokens expiresAt(Instant exp) {
         if (exp == null) {
             claims.remove("exp");

@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class DatabaseFailureMappingTest {
 
-    private final ApiErrors errors = new ApiErrors();
+    private final ApiErrors errors = new ApiErrors(new ErrorResponses(JsonMapper.builder().build()));
 
     static Stream<Exception> outages() {
         return Stream.of(

@@ -14,7 +14,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** The clock, the deployment facts, and the one per-vendor detail of the migrations. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-class PlatformConfig {
+class InfrastructureConfig {
 
     @Bean
     Clock clock() {

@@ -8,18 +8,19 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Orders the writes to a handle's skills. A write first locks the handle's row, which
- * serialises it against every other write to the handle on any server instance, then
- * takes its stamp.
+ * The handle's change counter, which identity keeps on the handle's row and the skill
+ * feature reads and advances only through this interface. A write first locks the row,
+ * which serialises it against every other write to the handle on any server instance,
+ * then takes its stamp; a read asks for the counter's position.
  */
 @Service
-public class HandleLedger {
+public class HandleChangeCounter {
 
     private final HandleRepository handles;
 
     private final Clock clock;
 
-    HandleLedger(HandleRepository handles, Clock clock) {
+    HandleChangeCounter(HandleRepository handles, Clock clock) {
         this.handles = handles;
         this.clock = clock;
     }
@@ -32,7 +33,10 @@ public class HandleLedger {
         return new Lock(handle);
     }
 
-    /** Reads the handle's sync position without locking. */
+    /**
+     * Reads the handle's sync position without locking, in the caller's transaction (so
+     * within its snapshot, when it has one).
+     */
     @Transactional(readOnly = true)
     public Position position(long handleId) {
         Handle handle = handles.findById(handleId)
@@ -46,6 +50,15 @@ public class HandleLedger {
         Handle handle = handles.findById(handleId)
             .orElseThrow(() -> new NotFound(ErrorCode.NOT_FOUND, "No such handle."));
         return handle.next(clock.instant());
+    }
+
+    /**
+     * Records that the deletions up to change {@code seq} are forgotten: cursors at or
+     * before it are expired.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void forgetUpTo(long handleId, long seq) {
+        handles.raiseExpiredSeq(handleId, seq);
     }
 
     /**

@@ -20,9 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The rendering kept per handle: reused while the change counter stands, bounded in
  * memory.
  */
-class SkillCatalogTest {
+class SkillRenderingsTest {
 
-    private final SkillReads reads = mock(SkillReads.class);
+    private final SkillQueries reads = mock(SkillQueries.class);
 
     private static HandleGrant grant(long handleId, long changeSeq) {
         return new HandleGrant(handleId, "h" + handleId, UUID.randomUUID(), "a@example.com", Role.CREATOR, false, "req",
@@ -37,12 +37,12 @@ class SkillCatalogTest {
 
     @Test
     void unchangedHandleIsReadOnceAndAChangeIsReadAgain() {
-        SkillCatalog catalog = new SkillCatalog(reads, JsonMapper.builder().build(), DataSize.ofMegabytes(1));
+        SkillRenderings catalog = new SkillRenderings(reads, JsonMapper.builder().build(), DataSize.ofMegabytes(1));
         when(reads.list(any(), isNull(), isNull())).thenReturn(listAt(5), listAt(6));
 
         catalog.current(grant(1, 5));
-        SkillCatalog.Rendered again = catalog.current(grant(1, 5));
-        SkillCatalog.Rendered changed = catalog.current(grant(1, 6));
+        SkillRenderings.Rendered again = catalog.current(grant(1, 5));
+        SkillRenderings.Rendered changed = catalog.current(grant(1, 6));
 
         assertThat(again.seq()).isEqualTo(5);
         assertThat(changed.seq()).isEqualTo(6);
@@ -52,7 +52,7 @@ class SkillCatalogTest {
 
     @Test
     void renderingsOverTheBudgetAreNotKept() {
-        SkillCatalog catalog = new SkillCatalog(reads, JsonMapper.builder().build(), DataSize.ofBytes(64));
+        SkillRenderings catalog = new SkillRenderings(reads, JsonMapper.builder().build(), DataSize.ofBytes(64));
         when(reads.list(any(), isNull(), isNull())).thenReturn(listAt(5));
 
         catalog.current(grant(1, 5));

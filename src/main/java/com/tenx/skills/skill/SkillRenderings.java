@@ -1,9 +1,13 @@
 package com.tenx.skills.skill;
 
 import com.tenx.skills.identity.HandleGrant;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
@@ -15,25 +19,35 @@ import tools.jackson.databind.json.JsonMapper;
  * reads from the database on every request: a request never gets a rendering older than
  * the last write committed before it, on any instance, so every instance can keep its own
  * cache. What it keeps is bounded by {@code skills.list-cache.max-size} (32 MB by
- * default).
+ * default); its hit ratio is in the metrics as the cache {@code skill.renderings}.
  */
 @Service
-class SkillCatalog {
+class SkillRenderings implements MeterBinder {
 
-    private final SkillReads reads;
+    private final SkillQueries queries;
 
     private final JsonMapper json;
 
-    private final Map<Long, Rendered> byHandle = new ConcurrentHashMap<>();
+    private final Cache<Long, Rendered> byHandle;
 
     private final long maxBytes;
 
-    private long heldBytes;
-
-    SkillCatalog(SkillReads reads, JsonMapper json, @Value("${skills.list-cache.max-size:32MB}") DataSize maxSize) {
-        this.reads = reads;
+    SkillRenderings(SkillQueries queries, JsonMapper json,
+            @Value("${skills.list-cache.max-size:32MB}") DataSize maxSize) {
+        this.queries = queries;
         this.json = json;
         this.maxBytes = maxSize.toBytes();
+        this.byHandle = Caffeine.newBuilder()
+            .maximumWeight(maxBytes)
+            .weigher((Long handle, Rendered rendered) -> (int) Math.min(Integer.MAX_VALUE, rendered.bytes()))
+            .executor(Runnable::run)
+            .recordStats()
+            .build();
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        CaffeineCacheMetrics.monitor(registry, byHandle, "skill.renderings");
     }
 
     /** A JSON body with its strong ETag. */
@@ -53,31 +67,15 @@ class SkillCatalog {
 
     /** The handle's skills as of the grant's change counter or later. */
     Rendered current(HandleGrant grant) {
-        Rendered cached = byHandle.get(grant.handleId());
+        Rendered cached = byHandle.getIfPresent(grant.handleId());
         if (cached != null && cached.seq() >= grant.changeSeq()) {
             return cached;
         }
-        Rendered fresh = render(reads.list(grant, null, null));
-        keep(grant.handleId(), fresh);
+        Rendered fresh = render(queries.list(grant, null, null));
+        if (fresh.bytes() <= maxBytes) {
+            byHandle.asMap().merge(grant.handleId(), fresh, (old, given) -> old.seq() >= given.seq() ? old : given);
+        }
         return fresh;
-    }
-
-    /**
-     * Keeps a rendering unless a newer one is already kept, within the memory budget:
-     * when it would be exceeded, everything is dropped and re-rendered on demand.
-     */
-    private synchronized void keep(long handleId, Rendered fresh) {
-        Rendered old = byHandle.get(handleId);
-        if (old != null && old.seq() >= fresh.seq() || fresh.bytes() > maxBytes) {
-            return;
-        }
-        if (heldBytes - (old == null ? 0 : old.bytes()) + fresh.bytes() > maxBytes) {
-            byHandle.clear();
-            heldBytes = 0;
-            old = null;
-        }
-        byHandle.put(handleId, fresh);
-        heldBytes += fresh.bytes() - (old == null ? 0 : old.bytes());
     }
 
     private Rendered render(SkillList list) {

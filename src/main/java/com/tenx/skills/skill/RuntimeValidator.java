@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  * every other field at once ({@code invalid_runtime} with one detail per problem).
  */
 @Component
-class RuntimeRules {
+class RuntimeValidator {
 
     static final int MAX_ITEMS = 64;
 
@@ -22,7 +22,7 @@ class RuntimeRules {
 
     private final JsonMapper json;
 
-    RuntimeRules(JsonMapper json) {
+    RuntimeValidator(JsonMapper json) {
         this.json = json;
     }
 

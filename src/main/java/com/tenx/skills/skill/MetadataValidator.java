@@ -25,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * back from a GET are ignored.
  */
 @Component
-class MetadataRules {
+class MetadataValidator {
 
     static final int MAX_TITLE = 200;
 
@@ -43,7 +43,7 @@ class MetadataRules {
 
     private final boolean allowLocalHttp;
 
-    MetadataRules(JsonMapper json, Deployment deployment) {
+    MetadataValidator(JsonMapper json, Deployment deployment) {
         this.json = json;
         this.allowLocalHttp = deployment.embeddedDatabase();
     }

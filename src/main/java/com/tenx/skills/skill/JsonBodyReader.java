@@ -15,11 +15,11 @@ import tools.jackson.databind.json.JsonMapper;
  * not parse.
  */
 @Component
-class JsonBodies {
+class JsonBodyReader {
 
     private final JsonMapper json;
 
-    JsonBodies(JsonMapper json) {
+    JsonBodyReader(JsonMapper json) {
         this.json = json;
     }
 

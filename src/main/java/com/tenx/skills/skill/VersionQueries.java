@@ -12,11 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Reads of a skill's published snapshots. */
 @Service
-class VersionReads {
+class VersionQueries {
 
     private final JdbcClient jdbc;
 
-    VersionReads(JdbcClient jdbc) {
+    VersionQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

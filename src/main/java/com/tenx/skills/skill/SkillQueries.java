@@ -1,9 +1,10 @@
 package com.tenx.skills.skill;
 
+import com.tenx.skills.config.Deployment;
 import com.tenx.skills.error.ErrorCode;
 import com.tenx.skills.error.InvalidInput;
+import com.tenx.skills.identity.HandleChangeCounter;
 import com.tenx.skills.identity.HandleGrant;
-import com.tenx.skills.identity.HandleLedger;
 import com.tenx.skills.web.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,36 +14,56 @@ import java.util.Comparator;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reads of a handle's skills. The list reads the handle's change counter and the skills
- * in one statement, so the answer and its cursor describe one committed state: a client
- * that follows the cursors never misses a change and never receives one twice.
+ * Reads of a handle's skills: the list (full, paged or {@code ?since=}) and the runtime.
+ * The handle's change counter is identity's, read through {@link HandleChangeCounter}. A
+ * full list reads the counter and the skills in one read-only snapshot (REPEATABLE READ
+ * on PostgreSQL; H2 gives a snapshot only at SERIALIZABLE), so the answer and its cursor
+ * describe one committed state. A {@code ?since=} answer needs no snapshot: every
+ * statement after the counter is bounded by it, so a change committed meanwhile is left
+ * to the next call, never delivered twice.
  */
 @Service
-class SkillReads {
+class SkillQueries {
 
     static final int MAX_LIMIT = 500;
 
     private static final String SKILL_COLUMNS = """
-            s.skill_key, s.title, s.description, s.system_prompt, s.tools, s.status, s.published_version,
-            s.change_seq, s.updated_at, (r.skill_id IS NOT NULL) AS has_runtime""";
+            SELECT s.skill_key, s.title, s.description, s.system_prompt, s.tools, s.status, s.published_version,
+                   s.change_seq, s.updated_at, (r.skill_id IS NOT NULL) AS has_runtime
+            FROM skills s LEFT JOIN skill_runtimes r ON r.skill_id = s.id
+            """;
 
     private final JdbcClient jdbc;
 
-    private final HandleLedger ledger;
+    private final HandleChangeCounter counter;
 
-    SkillReads(JdbcClient jdbc, HandleLedger ledger) {
+    private final TransactionTemplate snapshot;
+
+    private final TransactionTemplate readOnly;
+
+    SkillQueries(JdbcClient jdbc, HandleChangeCounter counter, PlatformTransactionManager transactions,
+            Deployment deployment) {
         this.jdbc = jdbc;
-        this.ledger = ledger;
+        this.counter = counter;
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(deployment.embeddedDatabase() ? TransactionDefinition.ISOLATION_SERIALIZABLE
+                : TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     /** The list's ETag as of now, without reading the skills: enough to answer 304. */
     @Transactional(readOnly = true)
     String currentListEtag(HandleGrant grant, String since, Integer limit) {
         SyncCursor cursor = validated(grant, since, limit);
-        HandleLedger.Position position = ledger.position(grant.handleId());
+        HandleChangeCounter.Position position = counter.position(grant.handleId());
         if (cursor != null
                 && (cursor.seq() > position.seq() || !cursor.isPage() && cursor.seq() < position.expiredSeq())) {
             throw new CursorExpired();
@@ -50,11 +71,10 @@ class SkillReads {
         return listEtag(position.seq(), since, limit);
     }
 
-    @Transactional(readOnly = true)
     SkillList list(HandleGrant grant, String since, Integer limit) {
         SyncCursor cursor = validated(grant, since, limit);
-        return cursor == null || cursor.isPage() ? fullList(grant, cursor, since, limit)
-                : changesSince(grant, cursor.seq(), since, limit);
+        return cursor == null || cursor.isPage() ? snapshot.execute(status -> fullList(grant, cursor, since, limit))
+                : readOnly.execute(status -> changesSince(grant, cursor.seq(), since, limit));
     }
 
     private static SyncCursor validated(HandleGrant grant, String since, Integer limit) {
@@ -69,58 +89,57 @@ class SkillReads {
     }
 
     private SkillList fullList(HandleGrant grant, SyncCursor page, String since, Integer limit) {
-        String sql = "SELECT h.change_seq AS handle_seq, h.expired_seq, " + SKILL_COLUMNS + """
-                 FROM handles h
-                LEFT JOIN skills s ON s.handle_id = h.id AND s.change_seq <= :upper AND s.skill_key > :after
-                LEFT JOIN skill_runtimes r ON r.skill_id = s.id
-                WHERE h.id = :handle
-                ORDER BY s.skill_key""" + (limit == null ? "" : " LIMIT " + (limit + 1));
-        Snapshot snapshot = snapshot(jdbc.sql(sql)
-            .param("handle", grant.handleId())
-            .param("upper", page == null ? Long.MAX_VALUE : page.seq())
-            .param("after", page == null ? "" : page.afterKey()));
-        if (page != null && page.seq() > snapshot.seq()) {
+        long seq = counter.position(grant.handleId()).seq();
+        if (page != null && page.seq() > seq) {
             throw new CursorExpired();
         }
-        long asOf = page == null ? snapshot.seq() : page.seq();
-        List<SkillView> skills = snapshot.skills();
+        long asOf = page == null ? seq : page.seq();
+        List<SkillView> skills = jdbc.sql(SKILL_COLUMNS + """
+                WHERE s.handle_id = :handle AND s.change_seq <= :upper AND s.skill_key > :after
+                ORDER BY s.skill_key""" + (limit == null ? "" : " LIMIT " + (limit + 1)))
+            .param("handle", grant.handleId())
+            .param("upper", asOf)
+            .param("after", page == null ? "" : page.afterKey())
+            .query((rs, n) -> skill(rs))
+            .list();
         if (limit != null && skills.size() > limit) {
             skills = skills.subList(0, limit);
             String next = SyncCursor.page(grant.handleId(), asOf, skills.get(limit - 1).skillKey()).encode();
-            return new SkillList(skills, null, next, next, listEtag(snapshot.seq(), since, limit), snapshot.seq());
+            return new SkillList(skills, null, next, next, listEtag(seq, since, limit), seq);
         }
         return new SkillList(skills, null, SyncCursor.sync(grant.handleId(), asOf).encode(), null,
-                listEtag(snapshot.seq(), since, limit), snapshot.seq());
+                listEtag(seq, since, limit), seq);
     }
 
     private SkillList changesSince(HandleGrant grant, long since, String sinceParam, Integer limit) {
-        String sql = "SELECT h.change_seq AS handle_seq, h.expired_seq, " + SKILL_COLUMNS + """
-                 FROM handles h
-                LEFT JOIN skills s ON s.handle_id = h.id AND s.change_seq > :since
-                LEFT JOIN skill_runtimes r ON r.skill_id = s.id
-                WHERE h.id = :handle
-                ORDER BY s.change_seq""" + (limit == null ? "" : " LIMIT " + (limit + 1));
-        Snapshot snapshot = snapshot(jdbc.sql(sql).param("handle", grant.handleId()).param("since", since));
-        if (since > snapshot.seq() || since < snapshot.expiredSeq()) {
+        HandleChangeCounter.Position position = counter.position(grant.handleId());
+        if (since > position.seq() || since < position.expiredSeq()) {
             throw new CursorExpired();
         }
+        List<SkillView> skills = jdbc.sql(SKILL_COLUMNS + """
+                WHERE s.handle_id = :handle AND s.change_seq > :since AND s.change_seq <= :upper
+                ORDER BY s.change_seq""" + (limit == null ? "" : " LIMIT " + (limit + 1)))
+            .param("handle", grant.handleId())
+            .param("since", since)
+            .param("upper", position.seq())
+            .query((rs, n) -> skill(rs))
+            .list();
         List<SkillList.Deleted> deleted = jdbc.sql("""
                 SELECT skill_key, deleted_at, change_seq FROM skill_tombstones
                 WHERE handle_id = :handle AND change_seq > :since AND change_seq <= :upper
                 ORDER BY change_seq""" + (limit == null ? "" : " LIMIT " + (limit + 1)))
             .param("handle", grant.handleId())
             .param("since", since)
-            .param("upper", snapshot.seq())
+            .param("upper", position.seq())
             .query((rs, n) -> new SkillList.Deleted(rs.getString("skill_key"),
                     Timestamps.format(rs.getObject("deleted_at", OffsetDateTime.class).toInstant()),
                     rs.getLong("change_seq")))
             .list();
-        if (since < ledger.position(grant.handleId()).expiredSeq()) {
+        if (since < counter.position(grant.handleId()).expiredSeq()) {
             throw new CursorExpired(); // deletions were forgotten while this answer was
                                        // being read
         }
-        List<SkillView> skills = snapshot.skills();
-        long upTo = snapshot.seq();
+        long upTo = position.seq();
         boolean more = false;
         if (limit != null && skills.size() + deleted.size() > limit) {
             // Keep the `limit` earliest changes of both kinds; the cursor resumes after
@@ -137,8 +156,8 @@ class SkillReads {
         }
         List<SkillView> byKey = skills.stream().sorted(Comparator.comparing(SkillView::skillKey)).toList();
         String cursor = SyncCursor.sync(grant.handleId(), upTo).encode();
-        return new SkillList(byKey, deleted, cursor, more ? cursor : null, listEtag(snapshot.seq(), sinceParam, limit),
-                snapshot.seq());
+        return new SkillList(byKey, deleted, cursor, more ? cursor : null, listEtag(position.seq(), sinceParam, limit),
+                position.seq());
     }
 
     @Transactional(readOnly = true)
@@ -164,19 +183,6 @@ class SkillReads {
         return found.get(0);
     }
 
-    private Snapshot snapshot(JdbcClient.StatementSpec statement) {
-        long[] position = new long[2];
-        List<SkillView> skills = new ArrayList<>();
-        statement.query(rs -> {
-            position[0] = rs.getLong("handle_seq");
-            position[1] = rs.getLong("expired_seq");
-            if (rs.getString("skill_key") != null) {
-                skills.add(skill(rs));
-            }
-        });
-        return new Snapshot(position[0], position[1], skills);
-    }
-
     private static SkillView skill(ResultSet rs) throws SQLException {
         SkillStatus status = SkillStatus.valueOf(rs.getString("status"));
         return new SkillView(rs.getString("skill_key"), rs.getString("title"), rs.getString("description"),
@@ -190,9 +196,6 @@ class SkillReads {
         String variant = since == null && limit == null ? ""
                 : "-" + Integer.toHexString((since + "|" + limit).hashCode());
         return "\"h" + seq + variant + "\"";
-    }
-
-    private record Snapshot(long seq, long expiredSeq, List<SkillView> skills) {
     }
 
 }

@@ -1,8 +1,6 @@
 package com.tenx.skills.audit;
 
-import com.tenx.skills.audit.AuditController.Actor;
-import com.tenx.skills.audit.AuditController.AuditEntry;
-import com.tenx.skills.audit.AuditController.AuditPage;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.tenx.skills.error.ErrorCode;
 import com.tenx.skills.error.InvalidInput;
 import com.tenx.skills.web.Timestamps;
@@ -17,12 +15,25 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Pages through a handle's audit entries by their insertion order, newest first. */
 @Service
-class AuditReads {
+class AuditQueries {
 
     private final JdbcClient jdbc;
 
-    AuditReads(JdbcClient jdbc) {
+    AuditQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Entries newest first, and the cursor to the next page when more remain. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AuditPage(List<AuditEntry> entries, String nextCursor) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AuditEntry(String at, Actor actor, String action, String skillKey, String version, String memberUserId,
+            String requestId) {
+    }
+
+    record Actor(String userId, String email) {
     }
 
     @Transactional(readOnly = true)

@@ -1,6 +1,5 @@
 package com.tenx.skills.identity;
 
-import com.tenx.skills.identity.MyHandlesController.MyHandle;
 import com.tenx.skills.security.CurrentUser;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,17 +12,21 @@ import org.springframework.transaction.annotation.Transactional;
  * exists.
  */
 @Service
-class MyHandles {
+class MembershipQueries {
 
     private final JdbcClient jdbc;
 
-    MyHandles(JdbcClient jdbc) {
+    MembershipQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    /** A handle the caller is a member of, with its role and the plan's features. */
+    record HandleMembership(String handle, Role role, List<String> features) {
+    }
+
     @Transactional(readOnly = true)
-    List<MyHandle> of(CurrentUser user) {
-        List<MyHandle> handles = new ArrayList<>();
+    List<HandleMembership> of(CurrentUser user) {
+        List<HandleMembership> handles = new ArrayList<>();
         boolean[] known = { false };
         jdbc.sql("""
                 SELECT h.handle, m.role, t.features
@@ -35,7 +38,7 @@ class MyHandles {
                 ORDER BY h.handle""").param("user", user.id()).query(rs -> {
             known[0] = true;
             if (rs.getString("handle") != null) {
-                handles.add(new MyHandle(rs.getString("handle"), Role.valueOf(rs.getString("role")),
+                handles.add(new HandleMembership(rs.getString("handle"), Role.valueOf(rs.getString("role")),
                         Tenant.parseFeatures(rs.getString("features"))));
             }
         });

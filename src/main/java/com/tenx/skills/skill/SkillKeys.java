@@ -8,9 +8,9 @@ import com.tenx.skills.identity.Slug;
  * A skill's key as the path gives it: lower-cased with ASCII rules, then held to the key
  * rule.
  */
-final class SkillKey {
+final class SkillKeys {
 
-    private SkillKey() {
+    private SkillKeys() {
     }
 
     static String parse(String raw) {

@@ -1,0 +1,93 @@
+package com.tenx.skills.skill;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.tenx.skills.error.ErrorCode;
+import com.tenx.skills.error.InvalidInput;
+import com.tenx.skills.identity.HandleGrant;
+import com.tenx.skills.identity.HandleRoute;
+import com.tenx.skills.identity.Role;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Publishing a skill, rolling it back, and reading its published versions. */
+@RestController
+@RequestMapping("/v2/handles/{handle}/skills/{skillKey}")
+class PublicationController {
+
+    private static final Pattern VERSION = Pattern.compile("v[0-9]{1,19}");
+
+    private final SkillService skills;
+
+    private final VersionQueries versions;
+
+    private final JsonBodyReader bodies;
+
+    PublicationController(SkillService skills, VersionQueries versions, JsonBodyReader bodies) {
+        this.skills = skills;
+        this.versions = versions;
+        this.bodies = bodies;
+    }
+
+    @PostMapping("/publish")
+    @HandleRoute(value = Role.CREATOR, feature = SkillController.GROWTH_TOOLS)
+    PublishAnswer publish(HandleGrant grant, @PathVariable String skillKey, @RequestBody(required = false) byte[] body,
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestParam(defaultValue = "false") boolean dryRun) {
+        String key = SkillKeys.parse(skillKey);
+        String fromVersion = fromVersion(bodies.read(body, contentType));
+        SkillService.Published published = skills.publish(grant, key, fromVersion, new Preconditions(ifMatch, null),
+                dryRun);
+        return new PublishAnswer(true, published.skillKey(), published.version(), published.fromVersion(),
+                dryRun ? Boolean.TRUE : null);
+    }
+
+    @GetMapping("/versions")
+    @HandleRoute(Role.CREATOR)
+    VersionList versions(HandleGrant grant, @PathVariable String skillKey) {
+        return new VersionList(versions.list(grant, SkillKeys.parse(skillKey)));
+    }
+
+    @GetMapping("/versions/{version}")
+    @HandleRoute(Role.CREATOR)
+    VersionQueries.VersionDetail version(HandleGrant grant, @PathVariable String skillKey,
+            @PathVariable String version) {
+        return versions.one(grant, SkillKeys.parse(skillKey), version);
+    }
+
+    private static String fromVersion(JsonNode body) {
+        if (body == null) {
+            return null;
+        }
+        if (!body.isObject()) {
+            throw new InvalidInput(ErrorCode.INVALID_REQUEST, "The request body must be a JSON object.");
+        }
+        JsonNode from = body.get("fromVersion");
+        if (from == null || from.isNull()) {
+            return null;
+        }
+        if (!from.isString() || !VERSION.matcher(from.stringValue()).matches()) {
+            throw InvalidInput.field(ErrorCode.INVALID_REQUEST, "fromVersion",
+                    "must be a version such as v1770000000000");
+        }
+        return from.stringValue();
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PublishAnswer(boolean ok, String skillKey, String version, String fromVersion, Boolean dryRun) {
+    }
+
+    record VersionList(List<VersionQueries.VersionSummary> versions) {
+    }
+
+}
