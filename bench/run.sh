@@ -180,6 +180,7 @@ load() { # name seconds measure(0|1) [round]
   [ "$name" = floor ] && pid=$FLOOR_PID
   local args=(-t2 -c"${S_CONNS[$name]}" -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" --latency -d"${seconds}s")
   [ -n "${S_SCRIPT[$name]}" ] && args+=(-s "bench/${S_SCRIPT[$name]}")
+  kill -0 "$pid" 2>/dev/null || { echo "the process under test (${pid}) is gone; see the logs" >&2; exit 1; }
   if [ "$measure" = 0 ]; then
     # shellcheck disable=SC2086
     env ${S_ENV[$name]} wrk "${args[@]}" "$url${S_PATH[$name]}" >/dev/null
