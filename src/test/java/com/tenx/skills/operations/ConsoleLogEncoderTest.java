@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.StandardEnvironment;
@@ -39,6 +40,7 @@ class ConsoleLogEncoderTest {
         encoder.setCharset(StandardCharsets.UTF_8);
         encoder.start();
         LoggingEvent event = new LoggingEvent("test", context.getLogger("test"), Level.INFO, "hello", null, null);
+        event.setMDCPropertyMap(Map.of());
         return new String(encoder.encode(event), StandardCharsets.UTF_8);
     }
 
