@@ -38,6 +38,7 @@ T0=$(date +%s)
 say() { local s=$(( $(date +%s) - T0 )); printf '[%02d:%02d] %s\n' $((s / 60)) $((s % 60)) "$*" >&2; }
 psql_q() { psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -v ON_ERROR_STOP=1 -qAt "$@"; }
 cleanup() {
+  set +e # a server stopped by SIGTERM exits non-zero; cleaning up goes on
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
   for i in "${!JARS[@]}"; do psql_q -d postgres -c "DROP DATABASE IF EXISTS skills_bench_perf_$i WITH (FORCE)" >/dev/null 2>&1 || true; done
   rm -rf "$WORK" "${BENCH_SELF:-}"

@@ -73,6 +73,7 @@ RESULTS="$OUT/results.jsonl"
 say() { local s=$(( $(date +%s) - T0 )); printf '[%02d:%02d] %s\n' $((s / 60)) $((s % 60)) "$*" >&2; }
 psql_q() { psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -v ON_ERROR_STOP=1 -qAt "$@"; }
 cleanup() {
+  set +e # a server stopped by SIGTERM exits non-zero; cleaning up goes on
   for pid in $SCRAPER_PID $SERVER_PID $FLOOR_PID; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
   if [ "${BENCH_KEEP_DB:-0}" != 1 ]; then
     psql_q -d postgres -c "DROP DATABASE IF EXISTS ${DB} WITH (FORCE)" >/dev/null 2>&1 || true
