@@ -1,15 +1,12 @@
 package com.tenx.skills.identity;
 
-import com.tenx.skills.text.Ascii;
-import java.text.Normalizer;
+import com.tenx.skills.text.EmailForm;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Email addresses as accounts know them: in Unicode normal form NFKC, trimmed,
- * lower-cased with ASCII rules, plainly shaped. NFKC first, so that the spellings a
- * person reads as the same address (a decomposed accent, the Kelvin sign for {@code K},
- * full-width letters) are one account.
+ * Email addresses as accounts know them: in their normal form ({@link EmailForm}),
+ * plainly shaped.
  */
 final class Emails {
 
@@ -22,11 +19,8 @@ final class Emails {
         if (raw == null) {
             return Optional.empty();
         }
-        String trimmed = Normalizer.normalize(raw, Normalizer.Form.NFKC).strip();
-        if (!SHAPE.matcher(trimmed).matches()) {
-            return Optional.empty();
-        }
-        return Optional.of(Ascii.lowerCase(trimmed));
+        String email = EmailForm.of(raw);
+        return SHAPE.matcher(email).matches() ? Optional.of(email) : Optional.empty();
     }
 
 }

@@ -26,9 +26,8 @@ class StartupChecks implements ApplicationListener<ApplicationPreparedEvent> {
             + " bytes, the same on every instance, e.g. `openssl rand -base64 48`.";
 
     /** Values shown in this project's documentation and deploy files at some time. */
-    private static final Set<String> DOCUMENTED_EXAMPLES = Set.of(
-            "change-me-to-a-long-random-secret-of-32-bytes-or-more", "change-me-admin-password",
-            "replace-with-openssl-rand-base64-48", "replace-with-a-strong-admin-password");
+    private static final Set<String> DOCUMENTED_EXAMPLES = Set
+        .of("change-me-to-a-long-random-secret-of-32-bytes-or-more", "change-me-admin-password");
 
     /** Words that only a value someone meant to replace contains. */
     private static final List<String> PLACEHOLDER_MARKERS = List.of("change-me", "changeme", "change_me", "replace-me",

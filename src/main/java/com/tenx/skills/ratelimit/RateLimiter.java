@@ -1,12 +1,11 @@
 package com.tenx.skills.ratelimit;
 
-import com.tenx.skills.text.Ascii;
+import com.tenx.skills.text.EmailForm;
 import com.tenx.skills.text.Sha256;
 import com.tenx.skills.web.DatabaseOutage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -61,16 +60,16 @@ public class RateLimiter {
 
     /**
      * Counts a login attempt against the request's client address, then against that
-     * address with {@code email} (lower-cased), sets the rate limit headers of the
-     * tighter of the two, and throws {@link RateLimited} when either is used up. The
-     * account's bucket is per address, so a flood from one address never locks the
-     * account for callers elsewhere; the address's bucket stops one address trying a
-     * password on many accounts.
+     * address with {@code email} (in its normal form, so any spelling of it counts for
+     * the same account), sets the rate limit headers of the tighter of the two, and
+     * throws {@link RateLimited} when either is used up. The account's bucket is per
+     * address, so a flood from one address never locks the account for callers elsewhere;
+     * the address's bucket stops one address trying a password on many accounts.
      */
     public void checkLogin(HttpServletRequest request, HttpServletResponse response, String email) {
         Decision address = tryConsume(loginAddress, sha256(request.getRemoteAddr()));
         Decision decision = address.allowed()
-                ? tighter(address, tryConsume(login, sha256(request.getRemoteAddr() + "\n" + lowerAscii(email))))
+                ? tighter(address, tryConsume(login, sha256(request.getRemoteAddr() + "\n" + EmailForm.of(email))))
                 : address;
         decision.applyTo(response);
         if (!decision.allowed()) {
@@ -112,14 +111,6 @@ public class RateLimiter {
             log.info("Rate limits are enforced again");
         }
         return decision;
-    }
-
-    /**
-     * The email's bucket is the account's, whatever the spelling it was typed in: the
-     * normal form accounts use (NFKC, then ASCII lower case).
-     */
-    private static String lowerAscii(String email) {
-        return Ascii.lowerCase(email == null ? "" : Normalizer.normalize(email, Normalizer.Form.NFKC).strip());
     }
 
     /** Bucket ids stay short and never hold an email or address in clear. */

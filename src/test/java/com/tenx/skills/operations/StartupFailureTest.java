@@ -3,17 +3,14 @@ package com.tenx.skills.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.tenx.skills.SkillsApplication;
 import com.tenx.skills.support.Logs;
+import com.tenx.skills.support.SecondServer;
 import com.tenx.skills.support.TestDatabase;
-import com.tenx.skills.support.TestSettings;
 import java.net.ServerSocket;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -74,16 +71,8 @@ class StartupFailureTest {
      * Starts the application with the test settings, {@code name=value} overriding them.
      */
     private static void start(String... overrides) {
-        Map<String, String> settings = new LinkedHashMap<>(TestSettings.properties(TestDatabase.get()));
-        settings.put("server.port", "0");
-        for (String override : overrides) {
-            settings.put(override.substring(0, override.indexOf('=')), override.substring(override.indexOf('=') + 1));
-        }
-        String[] args = settings.entrySet()
-            .stream()
-            .map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
-            .toArray(String[]::new);
-        new SpringApplicationBuilder(SkillsApplication.class).run(args).close();
+        SecondServer.start(TestDatabase.get(), Arrays.stream(overrides).map(o -> "--" + o).toArray(String[]::new))
+            .close();
     }
 
     /** The one report line, in the JSON log format the server logs in by default. */

@@ -1,8 +1,8 @@
 package com.tenx.skills.support;
 
 import com.tenx.skills.SkillsApplication;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -27,14 +27,21 @@ public final class SecondServer implements BeforeAllCallback, AfterAllCallback {
 
     /**
      * Starts an instance with the test settings on {@code database}, on a free port, with
-     * any further settings as {@code --name=value} arguments.
+     * any further settings as {@code --name=value} arguments, which replace a test
+     * setting of the same name.
      */
     public static ConfigurableApplicationContext start(TestDatabase database, String... settings) {
-        List<String> args = new ArrayList<>();
-        TestSettings.properties(database).forEach((name, value) -> args.add("--" + name + "=" + value));
-        args.add("--server.port=0");
-        args.addAll(List.of(settings));
-        return new SpringApplicationBuilder(SkillsApplication.class).run(args.toArray(String[]::new));
+        Map<String, String> merged = new LinkedHashMap<>(TestSettings.properties(database));
+        merged.put("server.port", "0");
+        for (String setting : settings) {
+            int equals = setting.indexOf('=');
+            merged.put(setting.substring(2, equals), setting.substring(equals + 1));
+        }
+        String[] args = merged.entrySet()
+            .stream()
+            .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+            .toArray(String[]::new);
+        return new SpringApplicationBuilder(SkillsApplication.class).run(args);
     }
 
     /** The port an application context's web server listens on. */
