@@ -1,5 +1,6 @@
 package com.tenx.skills.ratelimit;
 
+import com.tenx.skills.support.SettableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.bucket4j.ConsumptionProbe;
@@ -12,7 +13,7 @@ class LocalBucketsTest {
 
     static final RateLimitPolicy TEN_PER_MINUTE = new RateLimitPolicy("user", 10, Duration.ofMinutes(1));
 
-    final MutableClock clock = new MutableClock(Instant.parse("2026-05-08T10:30:00Z"));
+    final SettableClock clock = new SettableClock(Instant.parse("2026-05-08T10:30:00Z"));
 
     final LocalBuckets buckets = new LocalBuckets(100, new ClockTimeMeter(clock));
 
