@@ -9,9 +9,9 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 
@@ -57,13 +57,15 @@ class ApiDocsConfig {
 
     /**
      * The document never changes while the server runs, so it is rendered once per form
-     * and then served from memory with a strong ETag.
+     * and then served from memory with a strong ETag; behind the security filters, so
+     * that callers without a token share their few slots (see
+     * {@code security.UnauthenticatedBulkhead}).
      */
     @Bean
     FilterRegistrationBean<RenderedOnce> apiDocsRenderedOnce() {
         FilterRegistrationBean<RenderedOnce> registration = new FilterRegistrationBean<>(new RenderedOnce());
         registration.addUrlPatterns("/v3/api-docs", "/v3/api-docs.yaml");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
     }
 

@@ -4,6 +4,9 @@ import com.tenx.skills.config.Deployment;
 import com.tenx.skills.error.ErrorCode;
 import com.tenx.skills.web.ErrorResponses;
 import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,7 +60,26 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, TokenService tokens, ErrorResponses errors) throws Exception {
+    UnauthenticatedBulkhead unauthenticatedBulkhead(ErrorResponses errors,
+            @Value("${skills.unauthenticated.concurrency:0}") int concurrency,
+            @Value("${skills.unauthenticated.queue:100}") int queue,
+            @Value("${skills.unauthenticated.max-wait:5s}") Duration maxWait) {
+        int slots = concurrency > 0 ? concurrency : Math.max(2, Runtime.getRuntime().availableProcessors());
+        return new UnauthenticatedBulkhead(slots, queue, maxWait, errors);
+    }
+
+    /** Only in the filter chain below, not on every request of the servlet container. */
+    @Bean
+    FilterRegistrationBean<UnauthenticatedBulkhead> unauthenticatedBulkheadInChainOnly(
+            UnauthenticatedBulkhead bulkhead) {
+        FilterRegistrationBean<UnauthenticatedBulkhead> registration = new FilterRegistrationBean<>(bulkhead);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, TokenService tokens, ErrorResponses errors,
+            UnauthenticatedBulkhead bulkhead) throws Exception {
         return http.csrf(AbstractHttpConfigurer::disable)
             .httpBasic(AbstractHttpConfigurer::disable)
             .formLogin(AbstractHttpConfigurer::disable)
@@ -65,6 +87,7 @@ class SecurityConfig {
             .requestCache(AbstractHttpConfigurer::disable)
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+            .addFilterAfter(bulkhead, BearerTokenFilter.class)
             .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/v2/auth/login")
                 .permitAll()
                 .requestMatchers("/v2/**")
