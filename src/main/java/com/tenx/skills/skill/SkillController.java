@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.tenx.skills.identity.HandleGrant;
 import com.tenx.skills.identity.HandleRoute;
 import com.tenx.skills.identity.Role;
+import com.tenx.skills.security.Scope;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@link PublicationController} and {@link SyncController}.
  */
 @RestController
-@RequestMapping("/v2/handles/{handle}/skills")
+@RequestMapping({ "/v2/handles/{handle}/skills", "/v2/public/handles/{handle}/skills" })
 class SkillController {
 
     static final String GROWTH_TOOLS = "growth_tools";
@@ -48,14 +49,14 @@ class SkillController {
     }
 
     @GetMapping(params = { "!since", "!limit" })
-    @HandleRoute(Role.CREATOR)
+    @HandleRoute(value = Role.CREATOR, scope = Scope.SKILLS_READ)
     ResponseEntity<byte[]> list(HandleGrant grant,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         return answer(renderings.current(grant).list(), ifNoneMatch);
     }
 
     @GetMapping("/{skillKey}")
-    @HandleRoute(Role.CREATOR)
+    @HandleRoute(value = Role.CREATOR, scope = Scope.SKILLS_READ)
     ResponseEntity<byte[]> get(HandleGrant grant, @PathVariable String skillKey,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         SkillRenderings.Body skill = renderings.current(grant).skills().get(SkillKeys.parse(skillKey));
@@ -77,7 +78,7 @@ class SkillController {
     }
 
     @PutMapping("/{skillKey}")
-    @HandleRoute(value = Role.CREATOR, feature = GROWTH_TOOLS)
+    @HandleRoute(value = Role.CREATOR, feature = GROWTH_TOOLS, scope = Scope.SKILLS_WRITE)
     ResponseEntity<PutAnswer> put(HandleGrant grant, @PathVariable String skillKey,
             @RequestBody(required = false) byte[] body,
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
@@ -93,7 +94,7 @@ class SkillController {
     }
 
     @DeleteMapping("/{skillKey}")
-    @HandleRoute(Role.CREATOR)
+    @HandleRoute(value = Role.CREATOR, scope = Scope.SKILLS_WRITE)
     ResponseEntity<Void> delete(HandleGrant grant, @PathVariable String skillKey,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestParam(defaultValue = "false") boolean dryRun) {
