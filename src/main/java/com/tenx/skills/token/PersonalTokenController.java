@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code /v2/handles/{handle}/tokens}: a member's personal access tokens on a handle,
@@ -31,9 +32,8 @@ class PersonalTokenController {
 
     @PostMapping
     @HandleRoute(Role.CREATOR)
-    ResponseEntity<CreatedAnswer> create(HandleGrant grant, @RequestBody TokenBody body) {
-        PersonalTokenService.Created created = tokens.create(grant,
-                new PersonalTokenService.NewToken(body.name(), body.scopes(), body.expiresInDays()));
+    ResponseEntity<CreatedAnswer> create(HandleGrant grant, @RequestBody JsonNode body) {
+        PersonalTokenService.Created created = tokens.create(grant, TokenRequests.parse(body));
         return ResponseEntity.status(HttpStatus.CREATED).body(new CreatedAnswer(true, created.token(), created.info()));
     }
 
@@ -48,10 +48,6 @@ class PersonalTokenController {
     ResponseEntity<Void> revoke(HandleGrant grant, @PathVariable String tokenId) {
         tokens.revoke(grant, tokenId);
         return ResponseEntity.noContent().build();
-    }
-
-    /** Its {@code toString} is the record's: the body holds no secret. */
-    record TokenBody(String name, List<String> scopes, Integer expiresInDays) {
     }
 
     record CreatedAnswer(boolean ok, String token, TokenInfo tokenInfo) {
