@@ -24,7 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
  * renderings in memory, and the metadata writes. Access (role, then feature) is checked
  * by {@link HandleRoute} before anything here runs; then the key, then the body, then the
  * service. The other skill routes are in {@link RuntimeController},
- * {@link PublicationController} and {@link SyncController}.
+ * {@link PublicationController} and {@link SyncController}. Every skill route answers
+ * under two prefixes: {@code /v2/handles/...} for control-plane access tokens and
+ * {@code /v2/public/handles/...} for personal access tokens, which need the scope named
+ * on the route's {@link HandleRoute}.
  */
 @RestController
 @RequestMapping({ "/v2/handles/{handle}/skills", "/v2/public/handles/{handle}/skills" })
