@@ -2,6 +2,7 @@ package com.tenx.skills.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -52,7 +53,23 @@ final class PostgresBuckets implements BucketStore, MeterBinder {
         .recordStats()
         .build();
 
+    /**
+     * Buckets found empty, until they next gain a token: a caller over its quota is
+     * answered from memory instead of a round trip per request. No other instance can add
+     * tokens to a bucket sooner, so this never lets a request through that the shared
+     * bucket would refuse.
+     */
+    private final Cache<String, Empty> empty;
+
+    private final TimeMeter time;
+
     PostgresBuckets(DataSource dataSource, TimeMeter time) {
+        this.time = time;
+        this.empty = Caffeine.newBuilder()
+            .maximumSize(MAX_PROXIES)
+            .expireAfter(Expiry.creating((String key, Empty bucket) -> Duration.ofNanos(bucket.refillsIn())))
+            .ticker(time::currentTimeNanos)
+            .build();
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
             .primaryKeyMapper(PrimaryKeyMapper.STRING)
             .table("rate_limit_buckets")
@@ -67,11 +84,20 @@ final class PostgresBuckets implements BucketStore, MeterBinder {
 
     @Override
     public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
+        Empty known = empty.getIfPresent(key);
+        long now = time.currentTimeNanos();
+        if (known != null && now < known.refillsAt()) {
+            return ConsumptionProbe.rejected(0, known.refillsAt() - now, known.fullAt() - now);
+        }
         BucketProxy proxy = proxies.get(key,
                 id -> buckets.builder()
                     .withOptimization(optimizationFor(configuration))
                     .build(id, () -> configuration));
-        return proxy.tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = proxy.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            empty.put(key, new Empty(now, now + probe.getNanosToWaitForRefill(), now + probe.getNanosToWaitForReset()));
+        }
+        return probe;
     }
 
     /** The reused proxies' hit ratio, as the cache {@code rate.limit.buckets}. */
@@ -85,11 +111,11 @@ final class PostgresBuckets implements BucketStore, MeterBinder {
      * most 2% of the quota and {@link #MAX_UNSYNCED_TIME}, so a large quota costs a round
      * trip per burst instead of per request, and across N instances can be overrun by at
      * most N times that slack. Quotas under 50 are checked against the database on every
-     * request (concurrent checks of one bucket on this instance share a round trip).
+     * request until the bucket is empty (then see {@link #empty}).
      */
     static Optimization optimizationFor(BucketConfiguration configuration) {
         long slack = configuration.getBandwidths()[0].getCapacity() / 50;
-        return slack < 1 ? Optimizations.batching()
+        return slack < 1 ? Optimization.NONE_OPTIMIZED
                 : Optimizations.delaying(new DelayParameters(slack, MAX_UNSYNCED_TIME));
     }
 
@@ -108,6 +134,17 @@ final class PostgresBuckets implements BucketStore, MeterBinder {
         catch (RuntimeException e) {
             log.debug("Could not remove expired rate limit buckets: {}", e.toString());
         }
+    }
+
+    /**
+     * A bucket seen empty at {@code seenAt}, and when it gains a token and is full again.
+     */
+    private record Empty(long seenAt, long refillsAt, long fullAt) {
+
+        long refillsIn() {
+            return refillsAt - seenAt;
+        }
+
     }
 
 }

@@ -1,6 +1,9 @@
 package com.tenx.skills.web;
 
+import java.time.Duration;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -48,6 +51,26 @@ class WebConfig implements WebMvcConfigurer {
                 new MalformedRequests(errors));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<DatabaseTimeBudget> databaseTimeBudget(
+            @Value("${skills.database.request-budget:3s}") Duration budget) {
+        FilterRegistrationBean<DatabaseTimeBudget> registration = new FilterRegistrationBean<>(
+                new DatabaseTimeBudget(budget));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 6);
+        return registration;
+    }
+
+    /** Every data source keeps to the database time budget of the request using it. */
+    @Bean
+    static BeanPostProcessor databaseTimeBudgetOnDataSources() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof DataSource dataSource ? DatabaseTimeBudget.around(dataSource) : bean;
+            }
+        };
     }
 
     /**

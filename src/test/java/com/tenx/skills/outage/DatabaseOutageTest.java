@@ -35,8 +35,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 class DatabaseOutageTest {
 
     /**
-     * The longest any answer may take, outage or not: the pool and socket timeouts are 3
-     * s.
+     * The longest any answer may take, outage or not: a request has 3 s of database time
+     * in all.
      */
     private static final Duration ANSWER_WITHIN = Duration.ofMillis(3500);
 

@@ -1,5 +1,6 @@
 package com.tenx.skills.ratelimit;
 
+import com.tenx.skills.support.SettableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.bucket4j.ConsumptionProbe;
@@ -12,7 +13,7 @@ class LocalBucketsTest {
 
     static final RateLimitPolicy TEN_PER_MINUTE = new RateLimitPolicy("user", 10, Duration.ofMinutes(1));
 
-    final MutableClock clock = new MutableClock(Instant.parse("2026-05-08T10:30:00Z"));
+    final SettableClock clock = new SettableClock(Instant.parse("2026-05-08T10:30:00Z"));
 
     final LocalBuckets buckets = new LocalBuckets(100, new ClockTimeMeter(clock));
 
@@ -57,7 +58,7 @@ class LocalBucketsTest {
     }
 
     @Test
-    void theMapStaysBoundedAndDropsFullBucketsFirst() {
+    void theBucketsStayBounded() {
         LocalBuckets small = new LocalBuckets(10, new ClockTimeMeter(clock));
         for (int i = 0; i < 50; i++) {
             ConsumptionProbe probe = small.tryConsume(TEN_PER_MINUTE.key("caller-" + i), TEN_PER_MINUTE.bucket());
@@ -68,21 +69,37 @@ class LocalBucketsTest {
     }
 
     @Test
-    void evictionKeepsBucketsThatAreStillCounting() {
-        LocalBuckets small = new LocalBuckets(10, new ClockTimeMeter(clock));
+    void aBucketLeftAloneUntilItHasRefilledIsForgotten() {
         for (int i = 0; i < 10; i++) {
-            small.tryConsume(TEN_PER_MINUTE.key("busy"), TEN_PER_MINUTE.bucket());
+            take("alice");
         }
-        clock.advance(Duration.ofSeconds(1));
+        take("bob");
+        clock.advance(Duration.ofSeconds(59));
+        assertThat(buckets.size()).isEqualTo(2);
+        assertThat(take("alice").remaining()).as("still counting after 59 s").isEqualTo(8);
+
+        clock.advance(Duration.ofSeconds(60));
+
+        assertThat(buckets.size()).isZero();
+        assertThat(take("bob").remaining()).isEqualTo(9);
+    }
+
+    @Test
+    void aFloodOfNewCallersDoesNotResetABusyCallersBucket() {
+        LocalBuckets small = new LocalBuckets(10, new ClockTimeMeter(clock));
         for (int i = 0; i < 9; i++) {
             small.tryConsume(TEN_PER_MINUTE.key("idle-" + i), TEN_PER_MINUTE.bucket());
         }
-        clock.advance(Duration.ofSeconds(6));
+        for (int i = 0; i < 10; i++) {
+            small.tryConsume(TEN_PER_MINUTE.key("busy"), TEN_PER_MINUTE.bucket());
+        }
 
-        small.tryConsume(TEN_PER_MINUTE.key("newcomer"), TEN_PER_MINUTE.bucket());
+        for (int i = 0; i < 100; i++) {
+            small.tryConsume(TEN_PER_MINUTE.key("flood-" + i), TEN_PER_MINUTE.bucket());
+        }
 
-        assertThat(small.tryConsume(TEN_PER_MINUTE.key("busy"), TEN_PER_MINUTE.bucket()).isConsumed()).isTrue();
         assertThat(small.tryConsume(TEN_PER_MINUTE.key("busy"), TEN_PER_MINUTE.bucket()).isConsumed()).isFalse();
+        assertThat(small.size()).isLessThanOrEqualTo(10);
     }
 
 }

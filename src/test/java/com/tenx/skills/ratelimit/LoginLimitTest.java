@@ -4,11 +4,13 @@ import static com.tenx.skills.ratelimit.RateLimitAssertions.assertRateLimited;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tenx.skills.support.Api;
+import com.tenx.skills.support.Concurrently;
 import com.tenx.skills.support.Json;
 import com.tenx.skills.support.Reply;
 import com.tenx.skills.support.TestDatabase;
 import com.tenx.skills.support.TestSettings;
 import com.tenx.skills.support.World;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,6 +71,20 @@ class LoginLimitTest {
         assertRateLimited(login(attacker, victim.email(), "wrong-password"), "login", 3, 3600);
 
         assertThat(login("192.0.2.30", victim.email(), victim.password()).status()).isEqualTo(200);
+    }
+
+    /**
+     * A new bucket's first checks arrive together: each is counted, none finds the store
+     * failing, so exactly the quota reaches the password check.
+     */
+    @Test
+    void aBurstOfConcurrentFirstAttemptsIsCountedExactly() {
+        String address = "198.51.100.99";
+        List<Integer> statuses = Concurrently.run(24,
+                i -> login(address, World.unique("burst") + "@example.com", "Winter2026!").status());
+
+        assertThat(statuses).filteredOn(status -> status == 401).hasSize(5);
+        assertThat(statuses).filteredOn(status -> status == 429).hasSize(19);
     }
 
     @Test

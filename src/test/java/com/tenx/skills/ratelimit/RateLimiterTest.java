@@ -1,5 +1,6 @@
 package com.tenx.skills.ratelimit;
 
+import com.tenx.skills.support.SettableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,7 +28,7 @@ class RateLimiterTest {
             new RateLimitSettings.Quota(3L, Duration.ofMinutes(1)),
             new RateLimitSettings.Quota(2L, Duration.ofMinutes(1)), 100, null);
 
-    final MutableClock clock = new MutableClock(Instant.parse("2026-05-08T10:30:00Z"));
+    final SettableClock clock = new SettableClock(Instant.parse("2026-05-08T10:30:00Z"));
 
     final RateLimiter limiter = new RateLimiter(new LocalBuckets(100, new ClockTimeMeter(clock)), SETTINGS, clock);
 

@@ -39,19 +39,19 @@ class GuaranteesTest extends ApiTest {
 
     @AfterEach
     void reset() {
-        SettableClock.release();
+        SettableClock.SERVER.release();
         StatementHooks.clear();
     }
 
     @Test
     void updatedAtMovesOnByAMillisecondWhenTheClockStandsStillOrGoesBack() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        SettableClock.set(now);
+        SettableClock.SERVER.set(now);
         skills.put("crm-lookup", Json.skill());
         Instant first = skills.updatedAt("crm-lookup");
         skills.putRuntime("crm-lookup", Json.runtime());
         Instant second = skills.updatedAt("crm-lookup");
-        SettableClock.set(now.minus(Duration.ofSeconds(5)));
+        SettableClock.SERVER.set(now.minus(Duration.ofSeconds(5)));
         skills.put("crm-lookup", Json.skill());
         Instant third = skills.updatedAt("crm-lookup");
 

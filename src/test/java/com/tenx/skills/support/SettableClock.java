@@ -1,6 +1,7 @@
 package com.tenx.skills.support;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -9,20 +10,36 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The server's clock, which a test may freeze or set back; it follows the system clock
- * until then. Import {@link Config} into a test context: it replaces the application's
+ * A clock a test sets, moves or freezes by hand; unset, it follows the system clock.
+ * Import {@link Config} into a test context to make {@link #SERVER} the application's
  * clock.
  */
 public final class SettableClock extends Clock {
 
-    private static volatile Instant fixed;
+    /** The clock of the servers that import {@link Config}. */
+    public static final SettableClock SERVER = new SettableClock(null);
+
+    private volatile Instant fixed;
+
+    /**
+     * A clock frozen at {@code instant}, or following the system clock when it is null.
+     */
+    public SettableClock(Instant instant) {
+        this.fixed = instant;
+    }
 
     /** Every reading from now on is {@code instant}, until {@link #release()}. */
-    public static void set(Instant instant) {
+    public void set(Instant instant) {
         fixed = instant;
     }
 
-    public static void release() {
+    /** Moves a frozen clock on by {@code duration}. */
+    public void advance(Duration duration) {
+        fixed = instant().plus(duration);
+    }
+
+    /** Follows the system clock again. */
+    public void release() {
         fixed = null;
     }
 
@@ -32,7 +49,7 @@ public final class SettableClock extends Clock {
         @Bean
         @Primary
         Clock settableClock() {
-            return new SettableClock();
+            return SERVER;
         }
 
     }

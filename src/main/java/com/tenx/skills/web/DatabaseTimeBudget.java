@@ -1,0 +1,103 @@
+package com.tenx.skills.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The time one request may spend on the database, in total: waiting for a pooled
+ * connection, validating it, and every statement on every connection it takes. Each
+ * connection handed out during a request gets the time that is left as its network
+ * timeout, so a request that waited for the pool does not then wait a full socket timeout
+ * more; once the budget is spent, asking for a connection fails at once and the request
+ * answers {@code 503 service_unavailable} (see {@link DatabaseOutage}). Work outside a
+ * request (migrations, reapers) keeps the pool's own timeouts.
+ */
+public final class DatabaseTimeBudget extends OncePerRequestFilter {
+
+    private static final ThreadLocal<Long> DEADLINE = new ThreadLocal<>();
+
+    /** pgjdbc applies a network timeout to its socket at once; no executor is needed. */
+    private static final Executor SAME_THREAD = Runnable::run;
+
+    private final long budgetNanos;
+
+    DatabaseTimeBudget(Duration budget) {
+        this.budgetNanos = budget.toNanos();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        DEADLINE.set(System.nanoTime() + budgetNanos);
+        try {
+            chain.doFilter(request, response);
+        }
+        finally {
+            DEADLINE.remove();
+        }
+    }
+
+    /** A data source whose connections keep to the budget of the request taking them. */
+    static DataSource around(DataSource pool) {
+        return new Budgeted(pool);
+    }
+
+    private static final class Budgeted extends DelegatingDataSource {
+
+        /** Cleared on the first driver that has no network timeout (H2). */
+        private volatile boolean networkTimeouts = true;
+
+        Budgeted(DataSource pool) {
+            super(pool);
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            Long deadline = DEADLINE.get();
+            if (deadline == null) {
+                return super.getConnection();
+            }
+            millisLeft(deadline);
+            Connection connection = super.getConnection();
+            if (networkTimeouts) {
+                try {
+                    connection.setNetworkTimeout(SAME_THREAD, millisLeft(deadline));
+                }
+                catch (SQLFeatureNotSupportedException unsupported) {
+                    networkTimeouts = false;
+                }
+                catch (SQLException | RuntimeException e) {
+                    connection.close();
+                    throw e;
+                }
+            }
+            return connection;
+        }
+
+        /**
+         * The milliseconds left before {@code deadline}, or the failure that the budget
+         * is spent.
+         */
+        private static int millisLeft(long deadline) throws SQLTransientConnectionException {
+            long left = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
+            if (left <= 0) {
+                throw new SQLTransientConnectionException("The request's database time budget is spent", "08001");
+            }
+            return (int) Math.min(left, Integer.MAX_VALUE);
+        }
+
+    }
+
+}
