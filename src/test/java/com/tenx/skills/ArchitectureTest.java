@@ -40,7 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ArchitectureTest {
 
     private static final String[] FEATURES = { "com.tenx.skills.skill..", "com.tenx.skills.identity..",
-            "com.tenx.skills.audit.." };
+            "com.tenx.skills.audit..", "com.tenx.skills.token.." };
 
     private static final String PLATFORM_ADMIN_ROUTE = "com.tenx.skills.identity.PlatformAdminRoute";
 
@@ -155,6 +155,32 @@ class ArchitectureTest {
                 if (!mapped) {
                     events.add(SimpleConditionEvent.violated(method,
                             method.getFullName() + " has @HandleRoute but maps no /v2/handles/{handle}/ path"));
+                }
+            }
+        });
+
+    /**
+     * The PAT family is the same handlers as the JWT family, under a second prefix: one
+     * implementation of each rule, two front doors. Each of its routes names the token
+     * scope it needs.
+     */
+    @ArchTest
+    static final ArchRule everyPatRouteMirrorsAJwtRouteAndNamesItsScope = methods().that()
+        .areDeclaredInClassesThat()
+        .areAnnotatedWith(RestController.class)
+        .and(mapAPathUnder("/v2/public"))
+        .should(new ArchCondition<>("mirror a /v2/handles/{handle}/ route and name a token scope") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                List<String> paths = paths(method);
+                HandleRoute route = method.reflect().getAnnotation(HandleRoute.class);
+                boolean mirrored = paths.stream()
+                    .filter(path -> path.startsWith("/v2/public/"))
+                    .allMatch(path -> path.startsWith("/v2/public/handles/{handle}/")
+                            && paths.contains(path.replaceFirst("^/v2/public/", "/v2/")));
+                if (!mirrored || route == null || route.scope().length == 0) {
+                    events.add(SimpleConditionEvent.violated(method, method.getFullName()
+                            + " maps a /v2/public path without its /v2/handles twin or without a token scope"));
                 }
             }
         });

@@ -33,25 +33,29 @@ class AuditQueries {
             String requestId) {
     }
 
-    record Actor(String userId, String email) {
+    /** Who wrote: {@code tokenId} only for a write made with a personal access token. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Actor(String userId, String email, String tokenId) {
     }
 
     @Transactional(readOnly = true)
     AuditPage page(long handleId, int limit, long beforeId) {
         List<Long> ids = new ArrayList<>();
-        List<AuditEntry> entries = jdbc.sql("""
-                SELECT id, at, actor_id, actor_email, action, skill_key, version, target_user, request_id
-                FROM audit_entries WHERE handle_id = :handle AND id < :before
-                ORDER BY id DESC LIMIT :limit""")
+        List<AuditEntry> entries = jdbc
+            .sql("""
+                    SELECT id, at, actor_id, actor_email, actor_token_id, action, skill_key, version, target_user, request_id
+                    FROM audit_entries WHERE handle_id = :handle AND id < :before
+                    ORDER BY id DESC LIMIT :limit""")
             .param("handle", handleId)
             .param("before", beforeId)
             .param("limit", limit + 1)
             .query((rs, n) -> {
                 ids.add(rs.getLong("id"));
                 return new AuditEntry(Timestamps.format(rs.getObject("at", OffsetDateTime.class).toInstant()),
-                        new Actor(rs.getString("actor_id"), rs.getString("actor_email")), rs.getString("action"),
-                        rs.getString("skill_key"), rs.getString("version"), rs.getString("target_user"),
-                        rs.getString("request_id"));
+                        new Actor(rs.getString("actor_id"), rs.getString("actor_email"),
+                                rs.getString("actor_token_id")),
+                        rs.getString("action"), rs.getString("skill_key"), rs.getString("version"),
+                        rs.getString("target_user"), rs.getString("request_id"));
             })
             .list();
         if (entries.size() <= limit) {

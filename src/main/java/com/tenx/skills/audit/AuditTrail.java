@@ -13,8 +13,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records every successful write. The listeners run synchronously inside the write's own
- * transaction, so a change and its record commit or roll back together.
+ * Records every successful write, naming the personal access token when it came with one.
+ * The listeners run synchronously inside the write's own transaction, so a change and its
+ * record commit or roll back together.
  */
 @Component
 class AuditTrail {
@@ -40,12 +41,14 @@ class AuditTrail {
     private void record(HandleGrant by, String action, String skillKey, String version, UUID member, Instant at) {
         jdbc.sql("""
                 INSERT INTO audit_entries
-                    (handle_id, at, actor_id, actor_email, action, skill_key, version, target_user, request_id)
-                VALUES (:handle, :at, :actor, :email, :action, :skillKey, :version, :member, :requestId)""")
+                    (handle_id, at, actor_id, actor_email, actor_token_id, action, skill_key, version, target_user,
+                     request_id)
+                VALUES (:handle, :at, :actor, :email, :token, :action, :skillKey, :version, :member, :requestId)""")
             .param("handle", by.handleId())
             .param("at", at.atOffset(ZoneOffset.UTC))
             .param("actor", by.userId())
             .param("email", by.email())
+            .param("token", by.tokenId())
             .param("action", action)
             .param("skillKey", skillKey)
             .param("version", version)

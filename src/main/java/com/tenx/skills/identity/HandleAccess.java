@@ -5,7 +5,9 @@ import com.tenx.skills.error.ContractException;
 import com.tenx.skills.error.ErrorCode;
 import com.tenx.skills.error.NotFound;
 import com.tenx.skills.security.CurrentUser;
+import com.tenx.skills.security.PersonalTokenUser;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -33,14 +35,7 @@ class HandleAccess {
 
     HandleGrant check(CurrentUser user, String rawHandle, HandleRoute route, String requestId) {
         String handle = Slug.normalize(rawHandle);
-        Row row = jdbc.sql(QUERY)
-            .param("handle", handle == null ? "" : handle)
-            .param("user", user.id())
-            .query((rs, n) -> new Row(rs.getString("email"), rs.getBoolean("platform_admin"),
-                    (Long) rs.getObject("handle_id", Long.class), rs.getLong("change_seq"),
-                    Role.parse(rs.getString("role")), Tenant.parseFeatures(rs.getString("features"))))
-            .optional()
-            .orElseThrow(HandleAccess::unknownUser);
+        Row row = read(user.id(), handle);
         boolean asPlatformAdmin = route.platformAdmin() && row.platformAdmin();
         if (asPlatformAdmin && row.handleId() == null) {
             throw new NotFound(ErrorCode.NOT_FOUND, "No such handle.");
@@ -54,6 +49,37 @@ class HandleAccess {
         }
         return new HandleGrant(row.handleId(), handle, user.id(), row.email(), row.role(), asPlatformAdmin, requestId,
                 row.changeSeq());
+    }
+
+    /**
+     * The access of a personal access token: never more than its creator's role on the
+     * token's own handle as it is now, never as a platform admin. Any other handle is
+     * {@code insufficient_role}, like a handle the creator is no member of.
+     */
+    HandleGrant check(PersonalTokenUser token, String rawHandle, HandleRoute route, String requestId) {
+        String handle = Slug.normalize(rawHandle);
+        Row row = read(token.userId(), handle);
+        boolean member = row.handleId() != null && row.handleId() == token.handleId() && row.role() != null
+                && row.role().atLeast(route.value());
+        if (!member) {
+            throw AccessDenied.insufficientRole();
+        }
+        if (!route.feature().isEmpty() && !row.features().contains(route.feature())) {
+            throw AccessDenied.featureLocked(route.feature());
+        }
+        return new HandleGrant(row.handleId(), handle, token.userId(), row.email(), row.role(), false, requestId,
+                row.changeSeq(), token.tokenId());
+    }
+
+    private Row read(UUID user, String handle) {
+        return jdbc.sql(QUERY)
+            .param("handle", handle == null ? "" : handle)
+            .param("user", user)
+            .query((rs, n) -> new Row(rs.getString("email"), rs.getBoolean("platform_admin"),
+                    (Long) rs.getObject("handle_id", Long.class), rs.getLong("change_seq"),
+                    Role.parse(rs.getString("role")), Tenant.parseFeatures(rs.getString("features"))))
+            .optional()
+            .orElseThrow(HandleAccess::unknownUser);
     }
 
     void requirePlatformAdmin(CurrentUser user) {

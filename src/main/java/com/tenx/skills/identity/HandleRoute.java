@@ -1,5 +1,6 @@
 package com.tenx.skills.identity;
 
+import com.tenx.skills.security.Scope;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -8,7 +9,8 @@ import java.lang.annotation.Target;
 /**
  * Marks a handler of a {@code /v2/handles/{handle}/...} route with the access it needs.
  * The check runs before the request body is read, in the contract's order: role, then
- * feature.
+ * feature. A handler also mapped under {@code /v2/public/handles/{handle}/...} (the PAT
+ * family) names the token scope it needs there, which is checked first.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,5 +24,11 @@ public @interface HandleRoute {
 
     /** Whether a platform admin may call the route without a membership. */
     boolean platformAdmin() default false;
+
+    /**
+     * The scope a personal access token needs on the PAT family; none for a route that
+     * family does not map.
+     */
+    Scope[] scope() default {};
 
 }

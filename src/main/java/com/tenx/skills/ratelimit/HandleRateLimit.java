@@ -1,6 +1,7 @@
 package com.tenx.skills.ratelimit;
 
 import com.tenx.skills.security.CurrentUser;
+import com.tenx.skills.security.PersonalTokenUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.Authentication;
@@ -8,7 +9,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * The per-user limit on the handle routes. It runs after authentication (the security
+ * The per-user limit on the handle routes, per token on the PAT family (each token has a
+ * quota of its own, apart from its creator's). It runs after authentication (the security
  * chain has answered 401 to anyone without a valid token) and after the access check,
  * before any handler: a denied request reads the caller's role and writes nothing.
  */
@@ -23,10 +25,17 @@ class HandleRateLimit implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !(authentication.getPrincipal() instanceof CurrentUser user)) {
+        Object principal = authentication == null ? null : authentication.getPrincipal();
+        Decision decision;
+        if (principal instanceof CurrentUser user) {
+            decision = limiter.forUser(user.id());
+        }
+        else if (principal instanceof PersonalTokenUser token) {
+            decision = limiter.forToken(token.tokenId());
+        }
+        else {
             return true;
         }
-        Decision decision = limiter.forUser(user.id());
         decision.applyTo(response);
         if (!decision.allowed()) {
             throw new RateLimited(decision);

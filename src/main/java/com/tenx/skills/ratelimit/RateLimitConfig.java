@@ -38,7 +38,7 @@ class RateLimitConfig {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
                 registry.addInterceptor(new HandleRateLimit(limiter))
-                    .addPathPatterns("/v2/handles", "/v2/handles/**")
+                    .addPathPatterns("/v2/handles", "/v2/handles/**", "/v2/public/**")
                     .order(Ordered.LOWEST_PRECEDENCE);
             }
         };

@@ -28,6 +28,8 @@ public class RateLimiter {
 
     private final RateLimitPolicy handles;
 
+    private final RateLimitPolicy tokens;
+
     private final RateLimitPolicy login;
 
     private final RateLimitPolicy loginAddress;
@@ -49,6 +51,7 @@ public class RateLimiter {
         this.clock = clock;
         this.enabled = settings.enabled();
         this.handles = RateLimitPolicy.of("user", settings.handles());
+        this.tokens = RateLimitPolicy.of("token", settings.handles());
         this.login = RateLimitPolicy.of("login", settings.login());
         this.loginAddress = RateLimitPolicy.of("login-address", settings.loginAddress());
     }
@@ -56,6 +59,14 @@ public class RateLimiter {
     /** Counts a request of {@code user} on a handle route. */
     public Decision forUser(UUID user) {
         return tryConsume(handles, user.toString());
+    }
+
+    /**
+     * Counts a request made with the personal access token {@code tokenId}: the same
+     * quota as a user's, of its own.
+     */
+    public Decision forToken(String tokenId) {
+        return tryConsume(tokens, tokenId);
     }
 
     /**

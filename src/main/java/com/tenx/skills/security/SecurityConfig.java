@@ -25,8 +25,9 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * The one filter chain: stateless, bearer tokens only, every {@code /v2} route
- * authenticated except login. Role checks on handles happen per route in the identity
- * feature.
+ * authenticated except login: control-plane access tokens everywhere but on the PAT
+ * family ({@code /v2/public/...}), which takes personal access tokens only. Role checks
+ * on handles happen per route in the identity feature.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TokenSettings.class)
@@ -78,15 +79,15 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, TokenService tokens, ErrorResponses errors,
-            UnauthenticatedBulkhead bulkhead) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, TokenService tokens, PersonalTokens personalTokens,
+            ErrorResponses errors, UnauthenticatedBulkhead bulkhead) throws Exception {
         return http.csrf(AbstractHttpConfigurer::disable)
             .httpBasic(AbstractHttpConfigurer::disable)
             .formLogin(AbstractHttpConfigurer::disable)
             .logout(AbstractHttpConfigurer::disable)
             .requestCache(AbstractHttpConfigurer::disable)
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-            .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+            .addFilterBefore(new BearerTokenFilter(tokens, personalTokens, errors), AnonymousAuthenticationFilter.class)
             .addFilterAfter(bulkhead, BearerTokenFilter.class)
             .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/v2/auth/login")
                 .permitAll()

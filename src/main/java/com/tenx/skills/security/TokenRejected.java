@@ -24,4 +24,14 @@ public class TokenRejected extends ContractException {
         return new TokenRejected(ErrorCode.TOKEN_EXPIRED, "The access token has expired; sign in again.");
     }
 
+    /** Not a current personal access token of this server (or a revoked one). */
+    public static TokenRejected invalidPersonalToken() {
+        return new TokenRejected(ErrorCode.INVALID_TOKEN,
+                "The bearer token is not a valid personal access token (patv1_<tokenId>.<secret>).");
+    }
+
+    public static TokenRejected expiredPersonalToken() {
+        return new TokenRejected(ErrorCode.TOKEN_EXPIRED, "The personal access token has expired; create a new one.");
+    }
+
 }

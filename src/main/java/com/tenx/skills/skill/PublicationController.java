@@ -6,6 +6,7 @@ import com.tenx.skills.error.InvalidInput;
 import com.tenx.skills.identity.HandleGrant;
 import com.tenx.skills.identity.HandleRoute;
 import com.tenx.skills.identity.Role;
+import com.tenx.skills.security.Scope;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
@@ -21,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Publishing a skill, rolling it back, and reading its published versions. */
 @RestController
-@RequestMapping("/v2/handles/{handle}/skills/{skillKey}")
+@RequestMapping({ "/v2/handles/{handle}/skills/{skillKey}", "/v2/public/handles/{handle}/skills/{skillKey}" })
 class PublicationController {
 
     private static final Pattern VERSION = Pattern.compile("v[0-9]{1,19}");
@@ -39,7 +40,7 @@ class PublicationController {
     }
 
     @PostMapping("/publish")
-    @HandleRoute(value = Role.CREATOR, feature = SkillController.GROWTH_TOOLS)
+    @HandleRoute(value = Role.CREATOR, feature = SkillController.GROWTH_TOOLS, scope = Scope.SKILLS_PUBLISH)
     PublishAnswer publish(HandleGrant grant, @PathVariable String skillKey, @RequestBody(required = false) byte[] body,
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -53,13 +54,13 @@ class PublicationController {
     }
 
     @GetMapping("/versions")
-    @HandleRoute(Role.CREATOR)
+    @HandleRoute(value = Role.CREATOR, scope = Scope.SKILLS_READ)
     VersionList versions(HandleGrant grant, @PathVariable String skillKey) {
         return new VersionList(versions.list(grant, SkillKeys.parse(skillKey)));
     }
 
     @GetMapping("/versions/{version}")
-    @HandleRoute(Role.CREATOR)
+    @HandleRoute(value = Role.CREATOR, scope = Scope.SKILLS_READ)
     VersionQueries.VersionDetail version(HandleGrant grant, @PathVariable String skillKey,
             @PathVariable String version) {
         return versions.one(grant, SkillKeys.parse(skillKey), version);

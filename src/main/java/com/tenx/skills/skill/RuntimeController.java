@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.tenx.skills.identity.HandleGrant;
 import com.tenx.skills.identity.HandleRoute;
 import com.tenx.skills.identity.Role;
+import com.tenx.skills.security.Scope;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The container a skill runs in: {@code PUT} and {@code GET .../{skillKey}/runtime}. */
 @RestController
-@RequestMapping("/v2/handles/{handle}/skills/{skillKey}/runtime")
+@RequestMapping({ "/v2/handles/{handle}/skills/{skillKey}/runtime",
+        "/v2/public/handles/{handle}/skills/{skillKey}/runtime" })
 class RuntimeController {
 
     private final SkillService skills;
@@ -35,7 +37,7 @@ class RuntimeController {
     }
 
     @PutMapping
-    @HandleRoute(value = Role.CREATOR, feature = SkillController.GROWTH_TOOLS)
+    @HandleRoute(value = Role.CREATOR, feature = SkillController.GROWTH_TOOLS, scope = Scope.SKILLS_WRITE)
     RuntimeAnswer put(HandleGrant grant, @PathVariable String skillKey, @RequestBody(required = false) byte[] body,
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -47,7 +49,7 @@ class RuntimeController {
     }
 
     @GetMapping
-    @HandleRoute(Role.CREATOR)
+    @HandleRoute(value = Role.CREATOR, scope = Scope.SKILLS_READ)
     RuntimeView get(HandleGrant grant, @PathVariable String skillKey) {
         return queries.runtime(grant, SkillKeys.parse(skillKey));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.tenx.skills.identity.HandleGrant;
 import com.tenx.skills.identity.HandleRoute;
 import com.tenx.skills.identity.Role;
+import com.tenx.skills.security.Scope;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,10 +24,13 @@ import org.springframework.web.bind.annotation.RestController;
  * renderings in memory, and the metadata writes. Access (role, then feature) is checked
  * by {@link HandleRoute} before anything here runs; then the key, then the body, then the
  * service. The other skill routes are in {@link RuntimeController},
- * {@link PublicationController} and {@link SyncController}.
+ * {@link PublicationController} and {@link SyncController}. Every skill route answers
+ * under two prefixes: {@code /v2/handles/...} for control-plane access tokens and
+ * {@code /v2/public/handles/...} for personal access tokens, which need the scope named
+ * on the route's {@link HandleRoute}.
  */
 @RestController
-@RequestMapping("/v2/handles/{handle}/skills")
+@RequestMapping({ "/v2/handles/{handle}/skills", "/v2/public/handles/{handle}/skills" })
 class SkillController {
 
     static final String GROWTH_TOOLS = "growth_tools";
@@ -48,14 +52,14 @@ class SkillController {
     }
 
     @GetMapping(params = { "!since", "!limit" })
-    @HandleRoute(Role.CREATOR)
+    @HandleRoute(value = Role.CREATOR, scope = Scope.SKILLS_READ)
     ResponseEntity<byte[]> list(HandleGrant grant,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         return answer(renderings.current(grant).list(), ifNoneMatch);
     }
 
     @GetMapping("/{skillKey}")
-    @HandleRoute(Role.CREATOR)
+    @HandleRoute(value = Role.CREATOR, scope = Scope.SKILLS_READ)
     ResponseEntity<byte[]> get(HandleGrant grant, @PathVariable String skillKey,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         SkillRenderings.Body skill = renderings.current(grant).skills().get(SkillKeys.parse(skillKey));
@@ -77,7 +81,7 @@ class SkillController {
     }
 
     @PutMapping("/{skillKey}")
-    @HandleRoute(value = Role.CREATOR, feature = GROWTH_TOOLS)
+    @HandleRoute(value = Role.CREATOR, feature = GROWTH_TOOLS, scope = Scope.SKILLS_WRITE)
     ResponseEntity<PutAnswer> put(HandleGrant grant, @PathVariable String skillKey,
             @RequestBody(required = false) byte[] body,
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
@@ -93,7 +97,7 @@ class SkillController {
     }
 
     @DeleteMapping("/{skillKey}")
-    @HandleRoute(Role.CREATOR)
+    @HandleRoute(value = Role.CREATOR, scope = Scope.SKILLS_WRITE)
     ResponseEntity<Void> delete(HandleGrant grant, @PathVariable String skillKey,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestParam(defaultValue = "false") boolean dryRun) {

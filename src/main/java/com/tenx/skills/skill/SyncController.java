@@ -3,6 +3,7 @@ package com.tenx.skills.skill;
 import com.tenx.skills.identity.HandleGrant;
 import com.tenx.skills.identity.HandleRoute;
 import com.tenx.skills.identity.Role;
+import com.tenx.skills.security.Scope;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code ?limit=N} pages of either form, read from the database.
  */
 @RestController
-@RequestMapping("/v2/handles/{handle}/skills")
+@RequestMapping({ "/v2/handles/{handle}/skills", "/v2/public/handles/{handle}/skills" })
 class SyncController {
 
     private final SkillQueries queries;
@@ -26,7 +27,7 @@ class SyncController {
     }
 
     @GetMapping(params = "since")
-    @HandleRoute(Role.CREATOR)
+    @HandleRoute(value = Role.CREATOR, scope = Scope.SKILLS_READ)
     ResponseEntity<SkillList> changes(HandleGrant grant, @RequestParam(required = false) String since,
             @RequestParam(required = false) Integer limit,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
@@ -41,7 +42,7 @@ class SyncController {
     }
 
     @GetMapping(params = { "limit", "!since" })
-    @HandleRoute(Role.CREATOR)
+    @HandleRoute(value = Role.CREATOR, scope = Scope.SKILLS_READ)
     ResponseEntity<SkillList> page(HandleGrant grant, @RequestParam(required = false) Integer limit,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         return changes(grant, null, limit, ifNoneMatch);

@@ -44,7 +44,16 @@ class ApiDocsTest extends ApiTest {
             "GET /v2/handles/{handle}/skills/{skillKey}/versions/{version}", "GET /v2/handles/{handle}/audit",
             "PUT /v2/handles/{handle}/members/{userId}", "DELETE /v2/handles/{handle}/members/{userId}",
             "POST /v2/platform-admin/users", "PUT /v2/platform-admin/tenants/{tenantId}",
-            "PUT /v2/platform-admin/handles/{handle}");
+            "PUT /v2/platform-admin/handles/{handle}", "POST /v2/handles/{handle}/tokens",
+            "GET /v2/handles/{handle}/tokens", "DELETE /v2/handles/{handle}/tokens/{tokenId}",
+            "GET /v2/account/openanalyst/me", "GET /v2/public/handles/{handle}/skills",
+            "GET /v2/public/handles/{handle}/skills/{skillKey}", "PUT /v2/public/handles/{handle}/skills/{skillKey}",
+            "DELETE /v2/public/handles/{handle}/skills/{skillKey}",
+            "PUT /v2/public/handles/{handle}/skills/{skillKey}/runtime",
+            "GET /v2/public/handles/{handle}/skills/{skillKey}/runtime",
+            "POST /v2/public/handles/{handle}/skills/{skillKey}/publish",
+            "GET /v2/public/handles/{handle}/skills/{skillKey}/versions",
+            "GET /v2/public/handles/{handle}/skills/{skillKey}/versions/{version}");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tenx.skills.support.Api;
 import com.tenx.skills.support.Concurrently;
 import com.tenx.skills.support.Json;
+import com.tenx.skills.support.Pats;
 import com.tenx.skills.support.Reply;
 import com.tenx.skills.support.World;
 import java.io.IOException;
@@ -59,6 +60,25 @@ class EmbeddedDefaultDatabaseTest {
         assertThat(dataDir.resolve("skills.mv.db")).isRegularFile();
         assertThat(Files.readString(dataDir.resolve("jwt-secret"), StandardCharsets.UTF_8).strip().length())
             .isGreaterThanOrEqualTo(32);
+    }
+
+    @Test
+    void personalAccessTokensWorkOnTheEmbeddedDatabase() {
+        World.Member creator = world.creator();
+        Pats pats = new Pats(api);
+        Pats.Pat pat = pats.create(creator, "skills.*");
+
+        Reply put = api.put(Pats.skill(creator.handle(), "crm-lookup")).token(pat.token()).json(Json.skill()).send();
+        assertThat(put.status()).isEqualTo(201);
+        assertThat(pats.createReply(creator, Pats.request(pat.info().get("name").asString(), "skills.read")).status())
+            .isEqualTo(409);
+        JsonNode listed = api.get(Pats.tokensPath(creator.handle())).token(creator.token()).send().json();
+        assertThat(listed.get("tokens").get(0).get("lastUsedAt").isNull()).isFalse();
+        assertThat(api.delete(Pats.tokensPath(creator.handle()) + "/" + pat.tokenId())
+            .token(creator.token())
+            .send()
+            .status()).isEqualTo(204);
+        assertThat(api.get(Pats.skills(creator.handle())).token(pat.token()).send().status()).isEqualTo(401);
     }
 
     @Test
