@@ -21,9 +21,11 @@ import org.junit.jupiter.api.Test;
  */
 class TableOwnershipTest {
 
-    private static final Map<String, String> OWNER = Map.of("users", "identity", "tenants", "identity", "handles",
-            "identity", "memberships", "identity", "skills", "skill", "skill_runtimes", "skill", "skill_versions",
-            "skill", "skill_tombstones", "skill", "audit_entries", "audit", "rate_limit_buckets", "ratelimit");
+    private static final Map<String, String> OWNER = Map.ofEntries(Map.entry("users", "identity"),
+            Map.entry("tenants", "identity"), Map.entry("handles", "identity"), Map.entry("memberships", "identity"),
+            Map.entry("skills", "skill"), Map.entry("skill_runtimes", "skill"), Map.entry("skill_versions", "skill"),
+            Map.entry("skill_tombstones", "skill"), Map.entry("audit_entries", "audit"),
+            Map.entry("rate_limit_buckets", "ratelimit"), Map.entry("idempotency_keys", "idempotency"));
 
     private static final Pattern TABLE = Pattern
         .compile("(?i)\\b(?:from|join|update|into|table)\\s+\"?([a-z_]+)\"?|\\.table\\(\"([a-z_]+)\"\\)");
