@@ -4,6 +4,7 @@ import com.tenx.skills.error.ContractException;
 import com.tenx.skills.error.ErrorCode;
 import com.tenx.skills.security.CurrentUser;
 import com.tenx.skills.web.RequestIds;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -37,6 +38,9 @@ class AccessInterceptor implements HandlerInterceptor, HandlerMethodArgumentReso
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
+        }
+        if (request.getDispatcherType() == DispatcherType.ASYNC && request.getAttribute(GRANT) != null) {
+            return true; // a held request's answer: checked when it came in
         }
         HandleRoute route = method.getMethodAnnotation(HandleRoute.class);
         if (route != null) {

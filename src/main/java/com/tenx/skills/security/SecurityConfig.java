@@ -3,6 +3,7 @@ package com.tenx.skills.security;
 import com.tenx.skills.config.Deployment;
 import com.tenx.skills.error.ErrorCode;
 import com.tenx.skills.web.ErrorResponses;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -65,7 +66,11 @@ class SecurityConfig {
             .requestCache(AbstractHttpConfigurer::disable)
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
-            .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/v2/auth/login")
+            .authorizeHttpRequests(requests -> requests
+                // The answer of a held request (push sync): authorised when it came in.
+                .dispatcherTypeMatchers(DispatcherType.ASYNC)
+                .permitAll()
+                .requestMatchers(HttpMethod.POST, "/v2/auth/login")
                 .permitAll()
                 .requestMatchers("/v2/**")
                 .authenticated()
