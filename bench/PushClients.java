@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 /**
  * Push sync measured on two instances (bench/push.sh starts them): CLIENTS clients hold
  * {@code ?since=&wait=60} on each instance, WRITES writes are made on the first, one every
- * 2 s; prints p50/p99 from each write to the answers on either instance, the memory of each
+ * 3 s; prints p50/p99 from each write to the answers on either instance, the memory of each
  * instance while the clients wait, and the requests per second against polling every second.
  *
  * <p>
@@ -75,6 +75,9 @@ public class PushClients {
         for (int i = 0; i < 2; i++) {
             for (int c = 0; c < clients; c++) {
                 poll(i, bases[i], cursor);
+                if (c % 25 == 24) {
+                    Thread.sleep(50); // a ramp, not a thundering herd at start
+                }
             }
         }
         Thread.sleep(5000);
@@ -92,7 +95,7 @@ public class PushClients {
             round = r;
             write(bases[0], "round " + r);
             writeMillis.add((System.nanoTime() - start) / 1_000_000);
-            Thread.sleep(2000);
+            Thread.sleep(3000);
         }
         double seconds = (System.nanoTime() - windowStart) / 1e9;
         double rate = (requests.get() - requestsBefore) / seconds;
@@ -123,7 +126,7 @@ public class PushClients {
         System.out.printf("memory while %d clients wait on each: A %s; B %s (after the writes: A %s; B %s)%n", clients,
                 idleMemory[0], idleMemory[1], busyMemory[0], busyMemory[1]);
         double polling = 2.0 * clients;
-        System.out.printf("requests/s of the %d clients: %.1f idle, %.1f with one change every 2 s;"
+        System.out.printf("requests/s of the %d clients: %.1f idle, %.1f with one change every 3 s;"
                 + " polling every second: %.0f; saved: %.0f/s idle (%.1f%%), %.0f/s with changes (%.1f%%)%n",
                 2 * clients, idleRate, rate, polling, polling - idleRate, 100 * (polling - idleRate) / polling,
                 polling - rate, 100 * (polling - rate) / polling);
@@ -161,6 +164,17 @@ public class PushClients {
     }
 
     static void write(String base, String description) throws Exception {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                call("PUT", base, "/v2/handles/" + handle + "/skills/watched", token,
+                        "{\"displayName\":\"Watched\",\"description\":\"" + description + "\"}");
+                return;
+            }
+            catch (IllegalStateException e) {
+                System.out.println("write retried: " + e.getMessage());
+                Thread.sleep(200);
+            }
+        }
         call("PUT", base, "/v2/handles/" + handle + "/skills/watched", token,
                 "{\"displayName\":\"Watched\",\"description\":\"" + description + "\"}");
     }

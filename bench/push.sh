@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Push sync on two instances: 1,000 clients hold `?since=&wait=60` on each instance while writes
 # are made on the first; prints p50/p99 from a write to the answer of the clients on the other
-# instance (and on the same one), the heap and RSS of each instance while they wait, and the
+# instance (and on the same one), one write every 3 s,, the heap and RSS of each instance while they wait, and the
 # requests per second saved against the same clients polling every second (bench/PushClients.java).
 #
 # Settings (environment): BENCH_PG_HOST (127.0.0.1), BENCH_PG_PORT (5432), BENCH_PG_USER
@@ -24,7 +24,7 @@ PIDS=()
 
 psql_q() { psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -v ON_ERROR_STOP=1 -qAt "$@"; }
 cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
+  for pid in "${PIDS[@]}"; do kill -9 "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
   psql_q -d postgres -c "DROP DATABASE IF EXISTS ${DB} WITH (FORCE)" >/dev/null 2>&1 || true
   rm -rf "$WORK"
 }
@@ -41,13 +41,16 @@ psql_q -d postgres -c "CREATE DATABASE ${DB}" >/dev/null
 start() {
   # shellcheck disable=SC2086
   env SPRING_DATASOURCE_URL="jdbc:postgresql://${PG_HOST}:${PG_PORT}/${DB}" SPRING_DATASOURCE_USERNAME="$PG_USER" \
-    SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE=6 SKILLS_JWT_SECRET="$SECRET" SERVER_PORT="$1" \
+    SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE=10 SKILLS_JWT_SECRET="$SECRET" SERVER_PORT="$1" \
     MANAGEMENT_SERVER_PORT="$(($1 + 100))" SKILLS_LOG_FORMAT=ecs \
     SKILLS_BOOTSTRAP_ADMIN_EMAIL=bench-admin@bench.test SKILLS_BOOTSTRAP_ADMIN_PASSWORD=bench-admin-pass-4711 \
     SKILLS_RATE_LIMIT_HANDLES_CAPACITY=1000000 \
     "$JAVA" $JAVA_OPTS -jar "$JAR" >"$WORK/server-$1.log" 2>&1 &
   PIDS+=($!)
 }
+for port in "$PORT_A" "$PORT_B" "$((PORT_A + 100))" "$((PORT_B + 100))"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port is taken; set BENCH_PUSH_PORTS" >&2; exit 1; fi
+done
 start "$PORT_A"
 sleep 2 # the first instance migrates the database alone
 start "$PORT_B"

@@ -52,14 +52,24 @@ class PushController {
             @RequestParam(required = false) Integer limit, @RequestParam("wait") String wait,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         Duration holdFor = Duration.ofSeconds(waitSeconds(wait));
-        SkillList now = queries.list(grant, since, limit);
-        // The container's time-out is only a backstop behind the waiters' own.
-        HeldList held = new HeldList(grant, since, limit, ifNoneMatch, now.asOf(), queries,
-                holdFor.toMillis() + 10_000);
-        if (ChangeWaiters.hasChanges(now) || now.nextCursor() != null || waiters.closed()) {
-            held.result.setResult(SyncController.answer(now, ifNoneMatch));
-            return held.result;
+        SyncCursor cursor = SyncCursor.decode(since);
+        long readAt;
+        if (current(grant, cursor, limit)) {
+            // The access check read the handle's counter: nothing committed after the
+            // cursor, so there is nothing to read before holding.
+            readAt = cursor.seq();
         }
+        else {
+            SkillList now = queries.list(grant, since, limit);
+            if (ChangeWaiters.hasChanges(now) || now.nextCursor() != null || waiters.closed()) {
+                DeferredResult<ResponseEntity<SkillList>> answered = new DeferredResult<>();
+                answered.setResult(SyncController.answer(now, ifNoneMatch));
+                return answered;
+            }
+            readAt = now.asOf();
+        }
+        // The container's time-out is only a backstop behind the waiters' own.
+        HeldList held = new HeldList(grant, since, limit, ifNoneMatch, readAt, queries, holdFor.toMillis() + 10_000);
         held.result.onCompletion(() -> waiters.release(held));
         held.result.onTimeout(held::finish);
         waiters.hold(held);
@@ -98,6 +108,11 @@ class PushController {
             waiters.hold(stream);
         }
         return emitter;
+    }
+
+    private boolean current(HandleGrant grant, SyncCursor cursor, Integer limit) {
+        return !cursor.isPage() && cursor.handleId() == grant.handleId() && cursor.seq() == grant.changeSeq()
+                && (limit == null || limit >= 1 && limit <= SkillQueries.MAX_LIMIT) && !waiters.closed();
     }
 
     private static int waitSeconds(String wait) {
