@@ -75,12 +75,12 @@ public class PushClients {
         for (int i = 0; i < 2; i++) {
             for (int c = 0; c < clients; c++) {
                 poll(i, bases[i], cursor);
-                if (c % 25 == 24) {
-                    Thread.sleep(50); // a ramp, not a thundering herd at start
+                if (c % 10 == 9) {
+                    Thread.sleep(100); // a ramp, not a thundering herd at start
                 }
             }
         }
-        Thread.sleep(5000);
+        Thread.sleep(10000);
         String[] idleMemory = { memory(bases[0], pids[0]), memory(bases[1], pids[1]) };
         long idleRequests = requests.get();
         Thread.sleep(10000);
@@ -147,7 +147,7 @@ public class PushClients {
             if (failure != null || response.statusCode() != 200) {
                 failures.incrementAndGet();
                 try {
-                    Thread.sleep(500);
+                    Thread.sleep(2000 + (long) (Math.random() * 2000));
                 }
                 catch (InterruptedException e) {
                     return;

@@ -54,7 +54,7 @@ class PushController {
         Duration holdFor = Duration.ofSeconds(waitSeconds(wait));
         SyncCursor cursor = SyncCursor.decode(since);
         long readAt;
-        if (current(grant, cursor, limit)) {
+        if (current(cursor, grant.handleId(), grant.changeSeq(), limit)) {
             // The access check read the handle's counter: nothing committed after the
             // cursor, so there is nothing to read before holding.
             readAt = cursor.seq();
@@ -110,8 +110,9 @@ class PushController {
         return emitter;
     }
 
-    private boolean current(HandleGrant grant, SyncCursor cursor, Integer limit) {
-        return !cursor.isPage() && cursor.handleId() == grant.handleId() && cursor.seq() == grant.changeSeq()
+    /** Whether the cursor is where the handle's counter stood at the access check. */
+    private boolean current(SyncCursor cursor, long handleId, long changeSeq, Integer limit) {
+        return !cursor.isPage() && cursor.handleId() == handleId && cursor.seq() == changeSeq
                 && (limit == null || limit >= 1 && limit <= SkillQueries.MAX_LIMIT) && !waiters.closed();
     }
 
