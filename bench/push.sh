@@ -24,6 +24,7 @@ PIDS=()
 
 psql_q() { psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -v ON_ERROR_STOP=1 -qAt "$@"; }
 cleanup() {
+  set +e # a killed server's wait status must not end the clean-up before the next one
   for pid in "${PIDS[@]}"; do kill -9 "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
   psql_q -d postgres -c "DROP DATABASE IF EXISTS ${DB} WITH (FORCE)" >/dev/null 2>&1 || true
   rm -rf "$WORK"
