@@ -239,8 +239,12 @@ class ChangeWaiters implements HandleChangeListener, SmartLifecycle {
                     done = true;
                 }
                 else {
-                    waiter.readAt = Math.max(waiter.readAt, changes.asOf());
+                    boolean current = since.equals(waiter.since);
                     done = hasChanges(changes) && waiter.deliver(changes, since);
+                    if (current) {
+                        // only a read from where the waiter stands tells how far it is
+                        waiter.readAt = Math.max(waiter.readAt, changes.asOf());
+                    }
                 }
             }
             catch (RuntimeException e) {
