@@ -25,7 +25,8 @@ class TableOwnershipTest {
             Map.entry("tenants", "identity"), Map.entry("handles", "identity"), Map.entry("memberships", "identity"),
             Map.entry("skills", "skill"), Map.entry("skill_runtimes", "skill"), Map.entry("skill_versions", "skill"),
             Map.entry("skill_tombstones", "skill"), Map.entry("audit_entries", "audit"),
-            Map.entry("rate_limit_buckets", "ratelimit"), Map.entry("personal_access_tokens", "token"));
+            Map.entry("rate_limit_buckets", "ratelimit"), Map.entry("personal_access_tokens", "token"),
+            Map.entry("idempotency_keys", "idempotency"));
 
     private static final Pattern TABLE = Pattern
         .compile("(?i)\\b(?:from|join|update|into|table)\\s+\"?([a-z_]+)\"?|\\.table\\(\"([a-z_]+)\"\\)");

@@ -7,6 +7,7 @@ import com.tenx.skills.security.CurrentUser;
 import com.tenx.skills.security.PersonalTokenUser;
 import com.tenx.skills.security.Scope;
 import com.tenx.skills.web.RequestIds;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -49,6 +50,9 @@ class AccessInterceptor implements HandlerInterceptor, HandlerMethodArgumentReso
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
+        }
+        if (request.getDispatcherType() == DispatcherType.ASYNC && request.getAttribute(GRANT) != null) {
+            return true; // a held request's answer: checked when it came in
         }
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         boolean patFamily = pattern != null && pattern.toString().startsWith(PAT_FAMILY_PREFIX);

@@ -35,6 +35,10 @@ class Handle {
     protected Handle() {
     }
 
+    long id() {
+        return id;
+    }
+
     long changeSeq() {
         return changeSeq;
     }

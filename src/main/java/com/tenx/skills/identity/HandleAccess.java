@@ -34,18 +34,23 @@ class HandleAccess {
     }
 
     HandleGrant check(CurrentUser user, String rawHandle, HandleRoute route, String requestId) {
+        return check(user, rawHandle, route.value(), route.feature(), route.platformAdmin(), requestId);
+    }
+
+    HandleGrant check(CurrentUser user, String rawHandle, Role needed, String feature, boolean platformAdminAllowed,
+            String requestId) {
         String handle = Slug.normalize(rawHandle);
         Row row = read(user.id(), handle);
-        boolean asPlatformAdmin = route.platformAdmin() && row.platformAdmin();
+        boolean asPlatformAdmin = platformAdminAllowed && row.platformAdmin();
         if (asPlatformAdmin && row.handleId() == null) {
             throw new NotFound(ErrorCode.NOT_FOUND, "No such handle.");
         }
-        boolean member = row.handleId() != null && row.role() != null && row.role().atLeast(route.value());
+        boolean member = row.handleId() != null && row.role() != null && row.role().atLeast(needed);
         if (!member && !asPlatformAdmin) {
             throw AccessDenied.insufficientRole();
         }
-        if (!route.feature().isEmpty() && !row.features().contains(route.feature())) {
-            throw AccessDenied.featureLocked(route.feature());
+        if (!feature.isEmpty() && !row.features().contains(feature)) {
+            throw AccessDenied.featureLocked(feature);
         }
         return new HandleGrant(row.handleId(), handle, user.id(), row.email(), row.role(), asPlatformAdmin, requestId,
                 row.changeSeq());

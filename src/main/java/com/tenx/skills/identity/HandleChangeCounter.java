@@ -3,6 +3,10 @@ package com.tenx.skills.identity;
 import com.tenx.skills.error.ErrorCode;
 import com.tenx.skills.error.NotFound;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,9 +24,16 @@ public class HandleChangeCounter {
 
     private final Clock clock;
 
-    HandleChangeCounter(HandleRepository handles, Clock clock) {
+    private final HandleChangeNotifications notifications;
+
+    private final JdbcClient jdbc;
+
+    HandleChangeCounter(HandleRepository handles, Clock clock, HandleChangeNotifications notifications,
+            JdbcClient jdbc) {
         this.handles = handles;
         this.clock = clock;
+        this.notifications = notifications;
+        this.jdbc = jdbc;
     }
 
     /** Locks the handle until the surrounding transaction ends and returns its lock. */
@@ -42,6 +53,22 @@ public class HandleChangeCounter {
         Handle handle = handles.findById(handleId)
             .orElseThrow(() -> new NotFound(ErrorCode.NOT_FOUND, "No such handle."));
         return new Position(handle.changeSeq(), handle.expiredSeq());
+    }
+
+    /**
+     * The change counters of several handles, as committed now; a handle that no longer
+     * exists is absent.
+     */
+    public Map<Long, Long> seqs(Collection<Long> handleIds) {
+        if (handleIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Long> seqs = new HashMap<>();
+        jdbc.sql("SELECT id, change_seq FROM handles WHERE id IN (:ids)")
+            .param("ids", handleIds)
+            .query((rs, n) -> seqs.put(rs.getLong("id"), rs.getLong("change_seq")))
+            .list();
+        return seqs;
     }
 
     /** The stamp the next write would take if it came now: what a dry run answers. */
@@ -76,8 +103,14 @@ public class HandleChangeCounter {
             this.handle = handle;
         }
 
+        /**
+         * Takes the write's stamp and announces the change, to be delivered to every
+         * instance when the transaction commits.
+         */
         public WriteStamp stamp() {
-            return handle.advance(clock.instant());
+            WriteStamp stamp = handle.advance(clock.instant());
+            notifications.announce(handle.id(), stamp.seq());
+            return stamp;
         }
 
     }

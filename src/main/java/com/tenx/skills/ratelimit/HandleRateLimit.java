@@ -2,6 +2,7 @@ package com.tenx.skills.ratelimit;
 
 import com.tenx.skills.security.CurrentUser;
 import com.tenx.skills.security.PersonalTokenUser;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.Authentication;
@@ -24,6 +25,9 @@ class HandleRateLimit implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (request.getDispatcherType() == DispatcherType.ASYNC) {
+            return true; // the answer of a held request, counted when it came in
+        }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         Object principal = authentication == null ? null : authentication.getPrincipal();
         Decision decision;

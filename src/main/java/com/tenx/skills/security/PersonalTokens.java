@@ -15,4 +15,10 @@ public interface PersonalTokens {
      */
     PersonalTokenUser verify(String token);
 
+    /**
+     * Whether the token {@code tokenId} still exists and has not expired: asked again
+     * while a request lasts (an event stream).
+     */
+    boolean stillValid(String tokenId);
+
 }

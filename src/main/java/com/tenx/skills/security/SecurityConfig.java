@@ -3,6 +3,7 @@ package com.tenx.skills.security;
 import com.tenx.skills.config.Deployment;
 import com.tenx.skills.error.ErrorCode;
 import com.tenx.skills.web.ErrorResponses;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
@@ -89,7 +90,11 @@ class SecurityConfig {
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .addFilterBefore(new BearerTokenFilter(tokens, personalTokens, errors), AnonymousAuthenticationFilter.class)
             .addFilterAfter(bulkhead, BearerTokenFilter.class)
-            .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/v2/auth/login")
+            .authorizeHttpRequests(requests -> requests
+                // The answer of a held request (push sync): authorised when it came in.
+                .dispatcherTypeMatchers(DispatcherType.ASYNC)
+                .permitAll()
+                .requestMatchers(HttpMethod.POST, "/v2/auth/login")
                 .permitAll()
                 .requestMatchers("/v2/**")
                 .authenticated()

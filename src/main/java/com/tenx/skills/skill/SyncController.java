@@ -37,7 +37,17 @@ class SyncController {
                 return ETags.notModified(current);
             }
         }
-        SkillList list = queries.list(grant, since, limit);
+        return answer(queries.list(grant, since, limit), null);
+    }
+
+    /**
+     * The answer to a {@code ?since=} call that read {@code list}; also what a held one
+     * ({@link PushController}) answers.
+     */
+    static ResponseEntity<SkillList> answer(SkillList list, String ifNoneMatch) {
+        if (ifNoneMatch != null && ETags.matches(ifNoneMatch, list.etag())) {
+            return ETags.notModified(list.etag());
+        }
         return ResponseEntity.ok().eTag(list.etag()).cacheControl(ETags.REVALIDATE).body(list);
     }
 

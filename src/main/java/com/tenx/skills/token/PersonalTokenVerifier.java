@@ -57,6 +57,11 @@ class PersonalTokenVerifier implements PersonalTokens {
         return new PersonalTokenUser(stored.createdBy(), id, stored.handleId(), scopes(stored));
     }
 
+    @Override
+    public boolean stillValid(String tokenId) {
+        return store.find(tokenId).filter(stored -> clock.instant().isBefore(stored.expiresAt())).isPresent();
+    }
+
     private static Set<Scope> scopes(TokenStore.Stored stored) {
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
         for (String name : stored.scopes()) {

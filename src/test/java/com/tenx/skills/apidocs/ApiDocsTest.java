@@ -36,7 +36,8 @@ class ApiDocsTest extends ApiTest {
 
     /** Every route of CONTRACT.md, written from it. */
     private static final Set<String> CONTRACT_ROUTES = Set.of("POST /v2/auth/login", "GET /v2/handles",
-            "GET /v2/handles/{handle}/skills", "GET /v2/handles/{handle}/skills/{skillKey}",
+            "GET /v2/handles/{handle}/skills", "GET /v2/handles/{handle}/skills/events",
+            "GET /v2/public/handles/{handle}/skills/events", "GET /v2/handles/{handle}/skills/{skillKey}",
             "PUT /v2/handles/{handle}/skills/{skillKey}", "DELETE /v2/handles/{handle}/skills/{skillKey}",
             "PUT /v2/handles/{handle}/skills/{skillKey}/runtime", "GET /v2/handles/{handle}/skills/{skillKey}/runtime",
             "POST /v2/handles/{handle}/skills/{skillKey}/publish",

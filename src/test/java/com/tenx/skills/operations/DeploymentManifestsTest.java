@@ -196,6 +196,27 @@ class DeploymentManifestsTest extends ApiTest {
 
     // Security
 
+    /**
+     * A held {@code ?wait=} call lasts up to 60 s: the balancer's idle time-outs and the
+     * server's own async time-out must outlast it, or the call is cut instead of
+     * answered.
+     */
+    @Test
+    void balancerAndAsyncTimeoutsOutlastTheLongestWait() throws IOException {
+        Duration longestWait = Duration.ofSeconds(60);
+        Matcher timeouts = Pattern.compile("(?m)^\\s*timeout (client|server) (\\d+)s\\s*$")
+            .matcher(Files.readString(Path.of("deploy/haproxy/haproxy.cfg")));
+        int found = 0;
+        while (timeouts.find()) {
+            assertThat(Duration.ofSeconds(Long.parseLong(timeouts.group(2))))
+                .as("HAProxy timeout %s", timeouts.group(1))
+                .isGreaterThan(longestWait);
+            found++;
+        }
+        assertThat(found).isEqualTo(2);
+        assertThat(deployedSetting("spring.mvc.async.request-timeout", Duration.class)).isGreaterThan(longestWait);
+    }
+
     @Test
     void serverRunsUnprivilegedOnAReadOnlyRootFilesystem() {
         Node pod = deployment().get("spec").get("template").get("spec");

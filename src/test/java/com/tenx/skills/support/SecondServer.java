@@ -21,9 +21,19 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class SecondServer implements BeforeAllCallback, AfterAllCallback {
 
+    private final String[] settings;
+
     private ConfigurableApplicationContext context;
 
     private int port;
+
+    /**
+     * An instance with the test settings and {@code settings} ({@code --name=value}) over
+     * them.
+     */
+    public SecondServer(String... settings) {
+        this.settings = settings.clone();
+    }
 
     /**
      * Starts an instance with the test settings on {@code database}, on a free port, with
@@ -51,7 +61,7 @@ public final class SecondServer implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext extension) {
-        context = start(TestDatabase.get());
+        context = start(TestDatabase.get(), settings);
         port = portOf(context);
     }
 

@@ -52,6 +52,16 @@ final class Replica {
         cursor = page.get("cursor").asString();
     }
 
+    /** Applies one {@code ?since=} answer (a held one, say) and moves to its cursor. */
+    void follow(JsonNode answer) {
+        apply(answer);
+        cursor = answer.get("cursor").asString();
+    }
+
+    String cursor() {
+        return cursor;
+    }
+
     Map<String, JsonNode> skills() {
         return skills;
     }

@@ -1,0 +1,252 @@
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Push sync measured on two instances (bench/push.sh starts them): CLIENTS clients hold
+ * {@code ?since=&wait=60} on each instance, WRITES writes are made on the first, one every
+ * 3 s; prints p50/p99 from each write to the answers on either instance, the memory of each
+ * instance while the clients wait, and the requests per second against polling every second.
+ *
+ * <p>
+ * {@code java bench/PushClients.java <baseA> <baseB> <pidA> <pidB> <clients> <writes>}
+ */
+public class PushClients {
+
+    static final HttpClient HTTP = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(10))
+        .build();
+
+    static final Pattern CURSOR = Pattern.compile("\"cursor\":\"([^\"]+)\"");
+
+    static final int ROUNDS_MAX = 1000;
+
+    static final AtomicLongArray sent = new AtomicLongArray(ROUNDS_MAX);
+
+    static volatile int round = -1;
+
+    static final ConcurrentLinkedQueue<long[]> answers = new ConcurrentLinkedQueue<>(); // {instance, round, nanos}
+
+    static final AtomicLong requests = new AtomicLong();
+
+    static final AtomicLong failures = new AtomicLong();
+
+    static String token;
+
+    static String handle;
+
+    public static void main(String[] args) throws Exception {
+        String[] bases = { args[0], args[1] };
+        long[] pids = { Long.parseLong(args[2]), Long.parseLong(args[3]) };
+        int clients = Integer.parseInt(args[4]);
+        int writes = Integer.parseInt(args[5]);
+
+        String admin = field(call("POST", bases[0], "/v2/auth/login", null,
+                "{\"email\":\"bench-admin@bench.test\",\"password\":\"bench-admin-pass-4711\"}"), "accessToken");
+        call("PUT", bases[0], "/v2/platform-admin/tenants/push-tenant", admin,
+                "{\"plan\":\"growth\",\"features\":[\"growth_tools\"]}");
+        handle = "push-bench";
+        call("PUT", bases[0], "/v2/platform-admin/handles/" + handle, admin, "{\"tenantId\":\"push-tenant\"}");
+        String user = call("POST", bases[0], "/v2/platform-admin/users", admin,
+                "{\"email\":\"watcher@bench.test\",\"password\":\"watcher-password-4711\"}");
+        String userId = field(user, "id");
+        call("PUT", bases[0], "/v2/handles/" + handle + "/members/" + userId, admin, "{\"role\":\"CREATOR\"}");
+        token = field(call("POST", bases[0], "/v2/auth/login", null,
+                "{\"email\":\"watcher@bench.test\",\"password\":\"watcher-password-4711\"}"), "accessToken");
+        write(bases[0], "start");
+        String cursor = cursorOf(call("GET", bases[0], "/v2/handles/" + handle + "/skills", token, null));
+
+        System.out.printf("holding %d clients on each instance (wait=60)%n", clients);
+        for (int i = 0; i < 2; i++) {
+            for (int c = 0; c < clients; c++) {
+                poll(i, bases[i], cursor);
+                if (c % 10 == 9) {
+                    Thread.sleep(100); // a ramp, not a thundering herd at start
+                }
+            }
+        }
+        Thread.sleep(10000);
+        String[] idleMemory = { memory(bases[0], pids[0]), memory(bases[1], pids[1]) };
+        long idleRequests = requests.get();
+        Thread.sleep(10000);
+        double idleRate = (requests.get() - idleRequests) / 10.0;
+
+        long windowStart = System.nanoTime();
+        long requestsBefore = requests.get();
+        List<Long> writeMillis = new ArrayList<>();
+        for (int r = 0; r < writes; r++) {
+            long start = System.nanoTime();
+            sent.set(r, start);
+            round = r;
+            write(bases[0], "round " + r);
+            writeMillis.add((System.nanoTime() - start) / 1_000_000);
+            Thread.sleep(3000);
+        }
+        double seconds = (System.nanoTime() - windowStart) / 1e9;
+        double rate = (requests.get() - requestsBefore) / seconds;
+        String[] busyMemory = { memory(bases[0], pids[0]), memory(bases[1], pids[1]) };
+
+        for (int i = 0; i < 2; i++) {
+            List<Long> micros = new ArrayList<>();
+            int[] perRound = new int[writes];
+            for (long[] answer : answers) {
+                if (answer[0] == i && answer[1] >= 0 && answer[1] < writes) {
+                    micros.add((answer[2] - sent.get((int) answer[1])) / 1000);
+                    perRound[(int) answer[1]]++;
+                }
+            }
+            Collections.sort(micros);
+            int complete = 0;
+            for (int n : perRound) {
+                complete += n >= clients ? 1 : 0;
+            }
+            System.out.printf("instance %s (%s the write): %d answers to %d writes, every client answered in %d of %d rounds;"
+                    + " from write sent to answer p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", i == 0 ? "A" : "B",
+                    i == 0 ? "same instance as" : "other instance than", micros.size(), writes, complete, writes,
+                    pct(micros, 50), pct(micros, 99), micros.isEmpty() ? 0 : micros.get(micros.size() - 1) / 1000.0);
+        }
+        Collections.sort(writeMillis);
+        System.out.printf("the write itself (PUT, sent to answered): p50 %d ms, max %d ms%n",
+                writeMillis.get(writeMillis.size() / 2), writeMillis.get(writeMillis.size() - 1));
+        System.out.printf("memory while %d clients wait on each: A %s; B %s (after the writes: A %s; B %s)%n", clients,
+                idleMemory[0], idleMemory[1], busyMemory[0], busyMemory[1]);
+        double polling = 2.0 * clients;
+        System.out.printf("requests/s of the %d clients: %.1f idle, %.1f with one change every 3 s;"
+                + " polling every second: %.0f; saved: %.0f/s idle (%.1f%%), %.0f/s with changes (%.1f%%)%n",
+                2 * clients, idleRate, rate, polling, polling - idleRate, 100 * (polling - idleRate) / polling,
+                polling - rate, 100 * (polling - rate) / polling);
+        System.out.printf("failed requests: %d%n", failures.get());
+        System.exit(0);
+    }
+
+    static void poll(int instance, String base, String cursor) {
+        requests.incrementAndGet();
+        HttpRequest request = HttpRequest
+            .newBuilder(URI.create(base + "/v2/handles/" + handle + "/skills?since="
+                    + URLEncoder.encode(cursor, StandardCharsets.UTF_8) + "&wait=60"))
+            .header("Authorization", "Bearer " + token)
+            .timeout(Duration.ofSeconds(90))
+            .build();
+        HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+            long now = System.nanoTime();
+            if (failure != null || response.statusCode() != 200) {
+                failures.incrementAndGet();
+                try {
+                    Thread.sleep(2000 + (long) (Math.random() * 2000));
+                }
+                catch (InterruptedException e) {
+                    return;
+                }
+                poll(instance, base, cursor);
+                return;
+            }
+            String body = response.body();
+            if (!body.startsWith("{\"skills\":[]")) {
+                answers.add(new long[] { instance, round, now });
+            }
+            poll(instance, base, cursorOf(body));
+        });
+    }
+
+    static void write(String base, String description) throws Exception {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                call("PUT", base, "/v2/handles/" + handle + "/skills/watched", token,
+                        "{\"displayName\":\"Watched\",\"description\":\"" + description + "\"}");
+                return;
+            }
+            catch (IllegalStateException e) {
+                System.out.println("write retried: " + e.getMessage());
+                Thread.sleep(200);
+            }
+        }
+        call("PUT", base, "/v2/handles/" + handle + "/skills/watched", token,
+                "{\"displayName\":\"Watched\",\"description\":\"" + description + "\"}");
+    }
+
+    static String memory(String base, long pid) throws Exception {
+        String metrics = call("GET", base.replaceFirst(":(\\d+)$", ""), "", null, null, managementUrl(base));
+        double heap = 0;
+        Matcher m = Pattern.compile("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\} ([0-9.eE+]+)$")
+            .matcher(metrics);
+        while (m.find()) {
+            heap += Double.parseDouble(m.group(1));
+        }
+        String rss = "?";
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                rss = String.valueOf(Long.parseLong(line.replaceAll("\\D", "")) / 1024);
+            }
+        }
+        return String.format("heap %.0f MB, RSS %s MB", heap / 1e6, rss);
+    }
+
+    static String managementUrl(String base) {
+        Matcher m = Pattern.compile("^(.*):(\\d+)$").matcher(base);
+        m.find();
+        return m.group(1) + ":" + (Integer.parseInt(m.group(2)) + 100) + "/actuator/prometheus";
+    }
+
+    static double pct(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, index)) / 1000.0;
+    }
+
+    static String call(String method, String base, String path, String bearer, String json) throws Exception {
+        return call(method, base, path, bearer, json, base + path);
+    }
+
+    static String call(String method, String base, String path, String bearer, String json, String url)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(30))
+            .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + url + ": " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
+    static String cursorOf(String body) {
+        Matcher m = CURSOR.matcher(body);
+        if (!m.find()) {
+            throw new IllegalStateException("no cursor in " + body);
+        }
+        return m.group(1);
+    }
+
+    static String field(String body, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(body);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + body);
+        }
+        return m.group(1);
+    }
+
+}

@@ -1,0 +1,43 @@
+package com.tenx.skills.identity;
+
+import com.tenx.skills.error.ContractException;
+import com.tenx.skills.security.CurrentUser;
+import com.tenx.skills.security.PersonalTokens;
+import org.springframework.stereotype.Service;
+
+/**
+ * The access check of every handle route, made again for a request that lasts (an event
+ * stream): whether the caller of a grant may still act with a role on its handle, read
+ * from the database as for a new request.
+ */
+@Service
+public class AccessRecheck {
+
+    private final HandleAccess access;
+
+    private final PersonalTokens personalTokens;
+
+    AccessRecheck(HandleAccess access, PersonalTokens personalTokens) {
+        this.access = access;
+        this.personalTokens = personalTokens;
+    }
+
+    /**
+     * Whether the grant's caller may still act: for a personal access token, also whether
+     * the token is still there (not revoked, not expired).
+     */
+    public boolean stillAllowed(HandleGrant grant, Role needed) {
+        if (grant.tokenId() != null && !personalTokens.stillValid(grant.tokenId())) {
+            return false;
+        }
+        try {
+            access.check(new CurrentUser(grant.userId()), grant.handle(), needed, "", grant.platformAdmin(),
+                    grant.requestId());
+            return true;
+        }
+        catch (ContractException e) {
+            return false;
+        }
+    }
+
+}

@@ -1,0 +1,134 @@
+package com.tenx.skills.skill;
+
+import com.tenx.skills.error.ErrorCode;
+import com.tenx.skills.error.InvalidInput;
+import com.tenx.skills.identity.HandleGrant;
+import com.tenx.skills.identity.HandleRoute;
+import com.tenx.skills.security.Scope;
+import com.tenx.skills.identity.Role;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Push sync: {@code ?since=&wait=} holds the call until a change after the cursor commits
+ * on any instance (or {@code wait} seconds pass), and {@code /events} streams every
+ * change as a server-sent event. Both read exactly what {@code ?since=} reads; the cursor
+ * is checked, and answered {@code 400}/{@code 410}, before anything is held.
+ */
+@RestController
+@RequestMapping({ "/v2/handles/{handle}/skills", "/v2/public/handles/{handle}/skills" })
+class PushController {
+
+    static final int MAX_WAIT_SECONDS = 60;
+
+    private final SkillQueries queries;
+
+    private final ChangeWaiters waiters;
+
+    private final JsonMapper json;
+
+    private final Duration streamTimeout;
+
+    PushController(SkillQueries queries, ChangeWaiters waiters, JsonMapper json,
+            @Value("${skills.push.stream-timeout:PT30M}") Duration streamTimeout) {
+        this.queries = queries;
+        this.waiters = waiters;
+        this.json = json;
+        this.streamTimeout = streamTimeout;
+    }
+
+    @GetMapping(params = { "since", "wait" })
+    @HandleRoute(value = Role.CREATOR, scope = Scope.SKILLS_READ)
+    DeferredResult<ResponseEntity<SkillList>> waitForChanges(HandleGrant grant, @RequestParam String since,
+            @RequestParam(required = false) Integer limit, @RequestParam("wait") String wait,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        Duration holdFor = Duration.ofSeconds(waitSeconds(wait));
+        SyncCursor cursor = SyncCursor.decode(since);
+        long readAt;
+        if (current(cursor, grant.handleId(), grant.changeSeq(), limit)) {
+            // The access check read the handle's counter: nothing committed after the
+            // cursor, so there is nothing to read before holding.
+            readAt = cursor.seq();
+        }
+        else {
+            SkillList now = queries.list(grant, since, limit);
+            if (ChangeWaiters.hasChanges(now) || now.nextCursor() != null || waiters.closed()) {
+                DeferredResult<ResponseEntity<SkillList>> answered = new DeferredResult<>();
+                answered.setResult(SyncController.answer(now, ifNoneMatch));
+                return answered;
+            }
+            readAt = now.asOf();
+        }
+        // The container's time-out is only a backstop behind the waiters' own.
+        HeldList held = new HeldList(grant, since, limit, ifNoneMatch, readAt, queries, holdFor.toMillis() + 10_000);
+        held.result.onCompletion(() -> waiters.release(held));
+        held.result.onTimeout(held::finish);
+        waiters.hold(held);
+        waiters.schedule(() -> {
+            waiters.release(held);
+            held.finish();
+        }, holdFor);
+        return held.result;
+    }
+
+    @GetMapping("/events")
+    @HandleRoute(value = Role.CREATOR, scope = Scope.SKILLS_READ)
+    SseEmitter events(HandleGrant grant, @RequestParam(required = false) String since,
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+        String from = lastEventId != null && !lastEventId.isBlank() ? lastEventId.strip() : since;
+        if (from == null || SyncCursor.decode(from).isPage()) {
+            throw InvalidInput.field(ErrorCode.INVALID_CURSOR, "since", "must be a cursor from a list answer");
+        }
+        SkillList first = queries.list(grant, from, null);
+        SseEmitter emitter = new SseEmitter(streamTimeout.toMillis());
+        SkillEvents.Stream stream = new SkillEvents.Stream(grant, from, first.asOf(), emitter, json);
+        Runnable ended = () -> {
+            stream.ended();
+            waiters.release(stream);
+        };
+        emitter.onCompletion(ended);
+        emitter.onTimeout(ended);
+        emitter.onError(e -> ended.run());
+        if (ChangeWaiters.hasChanges(first)) {
+            stream.deliver(first, from);
+        }
+        if (waiters.closed()) {
+            stream.finish();
+        }
+        else {
+            waiters.hold(stream);
+        }
+        return emitter;
+    }
+
+    /** Whether the cursor is where the handle's counter stood at the access check. */
+    private boolean current(SyncCursor cursor, long handleId, long changeSeq, Integer limit) {
+        return !cursor.isPage() && cursor.handleId() == handleId && cursor.seq() == changeSeq
+                && (limit == null || limit >= 1 && limit <= SkillQueries.MAX_LIMIT) && !waiters.closed();
+    }
+
+    private static int waitSeconds(String wait) {
+        try {
+            int seconds = Integer.parseInt(wait);
+            if (seconds >= 1 && seconds <= MAX_WAIT_SECONDS) {
+                return seconds;
+            }
+        }
+        catch (NumberFormatException e) {
+            // answered below
+        }
+        throw InvalidInput.field(ErrorCode.INVALID_REQUEST, "wait",
+                "must be a whole number of seconds from 1 to " + MAX_WAIT_SECONDS);
+    }
+
+}

@@ -1,0 +1,2 @@
+/** Retries with an Idempotency-Key, on two instances sharing PostgreSQL. */
+package com.tenx.skills.idempotency;

@@ -1,0 +1,155 @@
+package com.tenx.skills.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tenx.skills.identity.HandleChangeNotifications;
+import com.tenx.skills.support.ApiTest;
+import com.tenx.skills.support.Reply;
+import com.tenx.skills.support.Rows;
+import com.tenx.skills.support.SecondServer;
+import com.tenx.skills.support.World;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code ?since=&wait=}: a held call is answered by a change committed on either
+ * instance, by its time-out with nothing, and still when the listening connection to
+ * PostgreSQL is lost.
+ */
+class PushWaitTest extends ApiTest {
+
+    @RegisterExtension
+    static final SecondServer second = new SecondServer();
+
+    private static String waitQuery(String cursor, int seconds) {
+        return "?since=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8) + "&wait=" + seconds;
+    }
+
+    @Test
+    void aWaitWithNothingChangedAnswersEmptyWithTheSameCursorWhenItRunsOut() {
+        HandleSkills skills = new HandleSkills(api, world.creator());
+        skills.create("crm-lookup");
+        String cursor = skills.list(null, null).get("cursor").asString();
+
+        long started = System.nanoTime();
+        Reply reply = skills.list(waitQuery(cursor, 1));
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().get("skills")).isEmpty();
+        assertThat(reply.json().get("deleted")).isEmpty();
+        assertThat(reply.json().get("cursor").asString()).isEqualTo(cursor);
+        assertThat(tookMillis).isBetween(900L, 5000L);
+    }
+
+    @Test
+    void aWaitBehindTheHandleIsAnsweredAtOnce() {
+        HandleSkills skills = new HandleSkills(api, world.creator());
+        String cursor = skills.list(null, null).get("cursor").asString();
+        skills.create("crm-lookup");
+
+        long started = System.nanoTime();
+        Reply reply = skills.list(waitQuery(cursor, 30));
+
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(5000);
+        assertThat(reply.json().get("skills").get(0).get("skillKey").asString()).isEqualTo("crm-lookup");
+    }
+
+    @Test
+    void aChangeOnOneInstanceAnswersTheClientsWaitingOnTheOther() throws Exception {
+        World.Member creator = world.creator();
+        HandleSkills here = new HandleSkills(api, creator);
+        HandleSkills there = here.through(second.api());
+        here.create("crm-lookup");
+        String cursor = here.list(null, null).get("cursor").asString();
+
+        List<CompletableFuture<Reply>> waiting = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            HandleSkills via = i % 2 == 0 ? there : here;
+            waiting.add(CompletableFuture.supplyAsync(() -> via.list(waitQuery(cursor, 30))));
+        }
+        Thread.sleep(700);
+        assertThat(waiting).as("held until a change").noneMatch(CompletableFuture::isDone);
+        long written = System.nanoTime();
+        assertThat(here.put("crm-lookup", "changed").status()).isEqualTo(200);
+
+        for (CompletableFuture<Reply> each : waiting) {
+            Reply reply = each.get(10, TimeUnit.SECONDS);
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.json().get("skills")).hasSize(1);
+            assertThat(reply.json().get("skills").get(0).get("description").asString()).isEqualTo("changed");
+            assertThat(reply.json().get("cursor").asString()).isNotEqualTo(cursor);
+        }
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - written)).isLessThan(3000);
+    }
+
+    @Test
+    void waitOutsideOneToSixtySecondsIs400WithTheField() {
+        HandleSkills skills = new HandleSkills(api, world.creator());
+        String cursor = skills.list(null, null).get("cursor").asString();
+        for (String wait : new String[] { "0", "61", "-1", "abc", "1.5" }) {
+            Reply reply = skills.list("?since=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8) + "&wait=" + wait);
+            assertThat(reply.status()).as("wait=%s", wait).isEqualTo(400);
+            assertThat(reply.error()).isEqualTo("invalid_request");
+            assertThat(reply.json().get("details").get(0).get("field").asString()).isEqualTo("wait");
+        }
+    }
+
+    @Test
+    void anExpiredCursorIs410BeforeAnythingIsHeld() {
+        HandleSkills mine = new HandleSkills(api, world.creator());
+        HandleSkills other = new HandleSkills(api, world.creator());
+        String foreign = other.list(null, null).get("cursor").asString();
+
+        Reply reply = mine.list(waitQuery(foreign, 30));
+
+        assertThat(reply.status()).isEqualTo(410);
+        assertThat(reply.error()).isEqualTo("cursor_expired");
+    }
+
+    @Test
+    void waitingClientsAreAnsweredWhenTheListeningConnectionIsKilled() throws Exception {
+        World.Member creator = world.creator();
+        HandleSkills here = new HandleSkills(api, creator);
+        HandleSkills there = here.through(second.api());
+        String cursor = here.list(null, null).get("cursor").asString();
+        List<CompletableFuture<Reply>> waiting = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            HandleSkills via = i % 2 == 0 ? there : here;
+            waiting.add(CompletableFuture.supplyAsync(() -> via.list(waitQuery(cursor, 30))));
+        }
+        Thread.sleep(500);
+
+        long killed = Rows.count(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                        + " WHERE application_name = ? AND datname = current_database()",
+                HandleChangeNotifications.APPLICATION_NAME);
+        here.create("crm-lookup");
+
+        assertThat(killed).as("listening connections, one per instance").isEqualTo(2);
+        for (CompletableFuture<Reply> each : waiting) {
+            JsonNode answer = each.get(15, TimeUnit.SECONDS).json();
+            assertThat(answer.get("skills").get(0).get("skillKey").asString()).isEqualTo("crm-lookup");
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (listeners() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(listeners()).as("both instances listen again").isEqualTo(2);
+    }
+
+    private static long listeners() {
+        return Rows.count(
+                "SELECT count(*) FROM pg_stat_activity WHERE application_name = ?"
+                        + " AND datname = current_database() AND query LIKE 'LISTEN%'",
+                HandleChangeNotifications.APPLICATION_NAME);
+    }
+
+}
