@@ -6,7 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import com.tenx.skills.error.ErrorCode;
 import com.tenx.skills.web.AccessLog;
+import com.tenx.skills.web.DatabaseOutage;
+import com.tenx.skills.web.ErrorResponses;
 import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -27,8 +30,11 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
     private final TokenService tokens;
 
-    BearerTokenFilter(TokenService tokens) {
+    private final ErrorResponses errors;
+
+    BearerTokenFilter(TokenService tokens, ErrorResponses errors) {
         this.tokens = tokens;
+        this.errors = errors;
     }
 
     @Override
@@ -51,6 +57,15 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
         catch (TokenRejected rejected) {
             request.setAttribute(FAILURE_ATTRIBUTE, rejected);
+        }
+        catch (RuntimeException e) {
+            // Whether the user's password changed since the token was issued is read
+            // from the database.
+            if (!DatabaseOutage.causedBy(e)) {
+                throw e;
+            }
+            errors.write(response, ErrorCode.SERVICE_UNAVAILABLE, DatabaseOutage.MESSAGE);
+            return;
         }
         try {
             chain.doFilter(request, response);

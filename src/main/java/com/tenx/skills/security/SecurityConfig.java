@@ -4,6 +4,7 @@ import com.tenx.skills.config.Deployment;
 import com.tenx.skills.error.ErrorCode;
 import com.tenx.skills.web.ErrorResponses;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,8 +36,9 @@ class SecurityConfig {
     }
 
     @Bean
-    TokenService tokenService(SigningKeys keys, TokenSettings settings, Clock clock) {
-        return new TokenService(keys, settings, clock);
+    TokenService tokenService(SigningKeys keys, TokenSettings settings, Clock clock,
+            ObjectProvider<TokensNotBefore> notBefore) {
+        return new TokenService(keys, settings, clock, notBefore.getIfAvailable(() -> TokensNotBefore.NONE));
     }
 
     /**
@@ -64,7 +66,7 @@ class SecurityConfig {
             .logout(AbstractHttpConfigurer::disable)
             .requestCache(AbstractHttpConfigurer::disable)
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-            .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+            .addFilterBefore(new BearerTokenFilter(tokens, errors), AnonymousAuthenticationFilter.class)
             .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/v2/auth/login")
                 .permitAll()
                 .requestMatchers("/v2/**")

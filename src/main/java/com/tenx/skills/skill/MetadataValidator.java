@@ -1,5 +1,6 @@
 package com.tenx.skills.skill;
 
+import com.tenx.skills.web.JsonInput;
 import com.tenx.skills.config.Deployment;
 import com.tenx.skills.error.ErrorCode;
 import com.tenx.skills.error.FieldProblem;

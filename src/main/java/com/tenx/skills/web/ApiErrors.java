@@ -45,7 +45,7 @@ public class ApiErrors {
 
     @ExceptionHandler(ContractException.class)
     ResponseEntity<ErrorBody> contract(ContractException e) {
-        return body(e.code(), e.getMessage(), e.details());
+        return errors.entity(e.status(), e.code(), e.getMessage(), e.details());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

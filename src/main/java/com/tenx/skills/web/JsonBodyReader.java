@@ -1,4 +1,4 @@
-package com.tenx.skills.skill;
+package com.tenx.skills.web;
 
 import com.tenx.skills.error.ContractException;
 import com.tenx.skills.error.ErrorCode;
@@ -10,21 +10,21 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a skill route's body only after the key has been checked, as the order of checks
- * wants: {@code 415} for a body that is not JSON, {@code invalid_json} for one that does
- * not parse.
+ * Reads every JSON request body, in the handler after the path has been checked, as the
+ * order of checks wants: {@code 415} for a body that is not JSON, {@code invalid_json}
+ * for one that does not parse.
  */
 @Component
-class JsonBodyReader {
+public class JsonBodyReader {
 
     private final JsonMapper json;
 
-    JsonBodyReader(JsonMapper json) {
+    public JsonBodyReader(JsonMapper json) {
         this.json = json;
     }
 
     /** The parsed body, or {@code null} when there is none. */
-    JsonNode read(byte[] body, String contentType) {
+    public JsonNode read(byte[] body, String contentType) {
         if (body == null || isBlank(body)) {
             return null;
         }
