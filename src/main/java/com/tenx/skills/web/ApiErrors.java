@@ -16,7 +16,6 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -26,7 +25,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Turns every failure that reaches Spring MVC into the contract's error body, built by
@@ -54,23 +52,8 @@ public class ApiErrors {
             if (cause instanceof BodySizeLimit.TooLarge tooLarge) {
                 return body(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), List.of());
             }
-            if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-                String field = mismatch.getPath().get(mismatch.getPath().size() - 1).getPropertyName();
-                return body(ErrorCode.INVALID_REQUEST, field + " has the wrong type.",
-                        List.of(new FieldProblem(field, "has the wrong type")));
-            }
         }
         return body(ErrorCode.INVALID_JSON, "The request body is not valid JSON.", List.of());
-    }
-
-    @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<ErrorBody> invalidBody(MethodArgumentNotValidException e) {
-        List<FieldProblem> problems = e.getBindingResult()
-            .getFieldErrors()
-            .stream()
-            .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
-            .toList();
-        return body(ErrorCode.INVALID_REQUEST, "The request body is not valid.", problems);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
