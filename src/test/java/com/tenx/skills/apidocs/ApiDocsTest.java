@@ -44,7 +44,7 @@ class ApiDocsTest extends ApiTest {
             "GET /v2/handles/{handle}/skills/{skillKey}/versions/{version}", "GET /v2/handles/{handle}/audit",
             "PUT /v2/handles/{handle}/members/{userId}", "DELETE /v2/handles/{handle}/members/{userId}",
             "POST /v2/platform-admin/users", "PUT /v2/platform-admin/tenants/{tenantId}",
-            "PUT /v2/platform-admin/handles/{handle}");
+            "PUT /v2/platform-admin/handles/{handle}", "PUT /v2/account/password");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
