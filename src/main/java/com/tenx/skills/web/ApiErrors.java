@@ -4,6 +4,7 @@ import com.tenx.skills.error.ContractException;
 import com.tenx.skills.error.ErrorCode;
 import com.tenx.skills.error.FieldProblem;
 import java.util.List;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -12,6 +13,7 @@ import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -54,6 +56,16 @@ public class ApiErrors {
             }
         }
         return body(ErrorCode.INVALID_JSON, "The request body is not valid JSON.", List.of());
+    }
+
+    /**
+     * A form-encoded body of a POST is read as request parameters (the query string was
+     * checked before, by {@link MalformedRequests}): one the firewall or Tomcat cannot
+     * take is a body that is not JSON, like any other form body.
+     */
+    @ExceptionHandler({ RequestRejectedException.class, InvalidParameterException.class })
+    ResponseEntity<ErrorBody> formBody(RuntimeException e) {
+        return body(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the request body as application/json.", List.of());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

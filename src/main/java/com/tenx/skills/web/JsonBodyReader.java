@@ -45,8 +45,9 @@ public class JsonBodyReader {
         }
         try {
             MediaType type = MediaType.parseMediaType(contentType);
-            return MediaType.APPLICATION_JSON.isCompatibleWith(type)
-                    || type.getSubtype().endsWith("+json") && "application".equals(type.getType());
+            // application/json only, as the API description says: not a wildcard, not
+            // another +json type whose rules this server does not follow.
+            return "application".equals(type.getType()) && "json".equals(type.getSubtype());
         }
         catch (InvalidMediaTypeException e) {
             return false;

@@ -185,4 +185,33 @@ class StrictJsonTypesTest extends ApiTest {
             .send(), "invalid_request", "newPassword");
     }
 
+    @Test
+    void aFormEncodedBodyIs415EvenWhenItsParametersCannotBeRead() {
+        for (String body : new String[] { "email=a%40example.com&password=x", "{\"email\":{\"%\":0}}",
+                "{\"\u20cf\u49ef\":-2}" }) {
+            assertError(api.post("/v2/auth/login")
+                .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/x-www-form-urlencoded")
+                .send(), 415, "unsupported_media_type");
+        }
+    }
+
+    @Test
+    void onlyApplicationJsonIsTakenAsJson() {
+        World.User user = world.user();
+        byte[] login = Json.object()
+            .put("email", user.email())
+            .put("password", user.password())
+            .toString()
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        for (String type : new String[] { "application/merge-patch+json", "text/json" }) {
+            assertError(api.post("/v2/auth/login").body(login, type).send(), 415, "unsupported_media_type");
+        }
+        assertError(api.post("/v2/auth/login").body(login, "application/*").send(), 400, "invalid_request");
+        assertError(api.put("/v2/handles/" + World.unique("h") + "/skills/crm").body(login, "*/*").send(), 400,
+                "invalid_request");
+        assertThat(api.post("/v2/auth/login").body(login, "application/json; charset=UTF-8").send().status())
+            .isEqualTo(200);
+    }
+
 }
