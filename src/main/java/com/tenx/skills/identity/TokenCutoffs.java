@@ -37,12 +37,19 @@ class TokenCutoffs implements TokensNotBefore, MeterBinder {
     /** 0 for a user that does not exist: the access check refuses that one. */
     @Override
     public long epochSecond(UUID user) {
-        return cutoffs.get(user,
-                id -> jdbc.sql("SELECT tokens_not_before FROM users WHERE id = :id")
-                    .param("id", id)
-                    .query(Long.class)
-                    .optional()
-                    .orElse(0L));
+        Long known = cutoffs.getIfPresent(user);
+        if (known != null) {
+            return known;
+        }
+        // Read outside the cache's lock: when the database is gone, every waiting request
+        // fails in its own time instead of one after another behind a single load.
+        long read = jdbc.sql("SELECT tokens_not_before FROM users WHERE id = :id")
+            .param("id", user)
+            .query(Long.class)
+            .optional()
+            .orElse(0L);
+        cutoffs.put(user, read);
+        return read;
     }
 
     @TransactionalEventListener

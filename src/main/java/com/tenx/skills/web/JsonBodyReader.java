@@ -2,8 +2,7 @@ package com.tenx.skills.web;
 
 import com.tenx.skills.error.ContractException;
 import com.tenx.skills.error.ErrorCode;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -16,6 +15,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class JsonBodyReader {
+
+    private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+
+    private static final Pattern JSON_TYPE = Pattern.compile("(?i)[ \\t]*application/json(?:[ \\t]*;[ \\t]*" + TOKEN
+            + "=(?:" + TOKEN + "|\"(?:[^\"\\\\]|\\\\.)*\"))*[ \\t]*");
 
     private final JsonMapper json;
 
@@ -39,19 +43,13 @@ public class JsonBodyReader {
         }
     }
 
+    /**
+     * {@code application/json} with well-formed parameters (RFC 9110's media-type
+     * grammar), as the API description says: not a wildcard, not another {@code +json}
+     * type whose rules this server does not follow, not an empty parameter.
+     */
     private static boolean isJson(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        try {
-            MediaType type = MediaType.parseMediaType(contentType);
-            // application/json only, as the API description says: not a wildcard, not
-            // another +json type whose rules this server does not follow.
-            return "application".equals(type.getType()) && "json".equals(type.getSubtype());
-        }
-        catch (InvalidMediaTypeException e) {
-            return false;
-        }
+        return contentType != null && JSON_TYPE.matcher(contentType).matches();
     }
 
     private static boolean isBlank(byte[] body) {
