@@ -204,7 +204,7 @@ class StrictJsonTypesTest extends ApiTest {
             .toString()
             .getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
-        for (String type : new String[] { "application/merge-patch+json", "text/json" }) {
+        for (String type : new String[] { "application/merge-patch+json", "text/json", "application/json;;" }) {
             assertError(api.post("/v2/auth/login").body(login, type).send(), 415, "unsupported_media_type");
         }
         assertError(api.post("/v2/auth/login").body(login, "application/*").send(), 400, "invalid_request");
