@@ -1,12 +1,15 @@
 package com.tenx.skills.identity;
 
+import com.tenx.skills.error.ErrorCode;
 import com.tenx.skills.ratelimit.RateLimiter;
+import com.tenx.skills.web.JsonBodyReader;
+import com.tenx.skills.web.JsonFields;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -16,9 +19,12 @@ class LoginController {
 
     private final RateLimiter rateLimiter;
 
-    LoginController(LoginService login, RateLimiter rateLimiter) {
+    private final JsonBodyReader bodies;
+
+    LoginController(LoginService login, RateLimiter rateLimiter, JsonBodyReader bodies) {
         this.login = login;
         this.rateLimiter = rateLimiter;
+        this.bodies = bodies;
     }
 
     /**
@@ -26,20 +32,16 @@ class LoginController {
      * over).
      */
     @PostMapping("/v2/auth/login")
-    TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http,
-            HttpServletResponse response) {
-        rateLimiter.checkLogin(http, response, request.email());
-        var token = login.login(request.email(), request.password());
+    TokenResponse login(@RequestBody(required = false) byte[] body,
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+            HttpServletRequest http, HttpServletResponse response) {
+        JsonFields fields = JsonFields.of(bodies.read(body, contentType));
+        String email = fields.string("email", true);
+        String password = fields.string("password", true);
+        fields.throwProblems(ErrorCode.INVALID_REQUEST);
+        rateLimiter.checkLogin(http, response, email);
+        var token = login.login(email, password);
         return new TokenResponse(token.value(), "Bearer", token.expiresInSeconds());
-    }
-
-    /** Its {@code toString} (logged by Spring MVC at DEBUG) never shows the password. */
-    record LoginRequest(@NotNull String email, @NotNull String password) {
-
-        @Override
-        public String toString() {
-            return "LoginRequest[email=" + email + ", password=***]";
-        }
     }
 
     /** Its {@code toString} (logged by Spring MVC at DEBUG) never shows the token. */

@@ -41,7 +41,7 @@ class LoginService {
         if (user.isEmpty() || !matches) {
             throw new ContractException(ErrorCode.INVALID_CREDENTIALS, "The email or password is wrong.");
         }
-        return tokens.issue(user.get().id());
+        return tokens.issue(user.get().id(), user.get().tokensNotBefore());
     }
 
 }

@@ -1,13 +1,16 @@
 package com.tenx.skills.identity;
 
+import com.tenx.skills.error.ErrorCode;
 import com.tenx.skills.text.Ascii;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
+import com.tenx.skills.web.JsonBodyReader;
+import com.tenx.skills.web.JsonFields;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -17,14 +20,21 @@ class MemberController {
 
     private final MembershipService memberships;
 
-    MemberController(MembershipService memberships) {
+    private final JsonBodyReader bodies;
+
+    MemberController(MembershipService memberships, JsonBodyReader bodies) {
         this.memberships = memberships;
+        this.bodies = bodies;
     }
 
     @PutMapping
     @HandleRoute(value = Role.ADMIN, platformAdmin = true)
-    MemberResponse put(HandleGrant grant, @PathVariable String userId, @Valid @RequestBody MemberBody body) {
-        Role role = memberships.put(grant, userId, body.role());
+    MemberResponse put(HandleGrant grant, @PathVariable String userId, @RequestBody(required = false) byte[] body,
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
+        JsonFields fields = JsonFields.of(bodies.read(body, contentType));
+        String requested = fields.string("role", true);
+        fields.throwProblems(ErrorCode.INVALID_REQUEST);
+        Role role = memberships.put(grant, userId, requested);
         return new MemberResponse(true, new MemberView(Ascii.lowerCase(userId), grant.handle(), role));
     }
 
@@ -33,9 +43,6 @@ class MemberController {
     ResponseEntity<Void> delete(HandleGrant grant, @PathVariable String userId) {
         memberships.delete(grant, userId);
         return ResponseEntity.noContent().build();
-    }
-
-    record MemberBody(@NotNull String role) {
     }
 
     record MemberView(String userId, String handle, Role role) {

@@ -29,6 +29,9 @@ class UserAccount {
     @Column(name = "created_at")
     private Instant createdAt;
 
+    @Column(name = "tokens_not_before")
+    private long tokensNotBefore;
+
     protected UserAccount() {
     }
 
@@ -38,6 +41,15 @@ class UserAccount {
 
     String passwordHash() {
         return passwordHash;
+    }
+
+    String email() {
+        return email;
+    }
+
+    /** The earliest {@code iat} (epoch seconds) of this user's valid access tokens. */
+    long tokensNotBefore() {
+        return tokensNotBefore;
     }
 
 }

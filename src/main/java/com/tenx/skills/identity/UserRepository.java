@@ -30,4 +30,16 @@ interface UserRepository extends Repository<UserAccount, UUID> {
             ON CONFLICT DO NOTHING""")
     int insertIfAbsent(UUID id, String email, String passwordHash, boolean platformAdmin, Instant createdAt);
 
+    /**
+     * Stores a new password hash and ends the tokens issued before {@code notBefore}
+     * (epoch seconds), which never moves back and always passes the previous value, so
+     * that a token issued between two changes in one second ends with the second.
+     */
+    @Modifying
+    @NativeQuery("""
+            UPDATE users SET password_hash = :passwordHash,
+                tokens_not_before = GREATEST(:notBefore, tokens_not_before + 1)
+            WHERE id = :id""")
+    int changePassword(UUID id, String passwordHash, long notBefore);
+
 }

@@ -1,5 +1,6 @@
 package com.tenx.skills.operations;
 
+import com.tenx.skills.identity.Passwords;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -18,9 +19,9 @@ class StartupChecks implements ApplicationListener<ApplicationPreparedEvent> {
 
     static final int MIN_SECRET_BYTES = 32;
 
-    static final int MIN_ADMIN_PASSWORD_BYTES = 12;
+    static final int MIN_ADMIN_PASSWORD_BYTES = Passwords.MIN_BYTES;
 
-    static final int MAX_ADMIN_PASSWORD_BYTES = 72;
+    static final int MAX_ADMIN_PASSWORD_BYTES = Passwords.MAX_BYTES;
 
     private static final String MAKE_SECRET = "Set it to a random value of at least " + MIN_SECRET_BYTES
             + " bytes, the same on every instance, e.g. `openssl rand -base64 48`.";
@@ -82,8 +83,12 @@ class StartupChecks implements ApplicationListener<ApplicationPreparedEvent> {
             throw new StartupRefused("SKILLS_BOOTSTRAP_ADMIN_PASSWORD is longer than " + MAX_ADMIN_PASSWORD_BYTES
                     + " bytes, more than a password hash reads.", fix);
         }
-        String problem = password.equalsIgnoreCase(email) ? "is the admin's email"
-                : weakness(password, MIN_ADMIN_PASSWORD_BYTES, 6);
+        // What a value from a deploy file must not be, then the rule every new password
+        // follows.
+        String problem = weakness(password, MIN_ADMIN_PASSWORD_BYTES, 6);
+        if (problem == null) {
+            problem = Passwords.problem(password, email);
+        }
         if (problem != null) {
             throw new StartupRefused(
                     "SKILLS_BOOTSTRAP_ADMIN_PASSWORD " + problem + ", so anyone could sign in as the platform admin.",

@@ -84,12 +84,13 @@ class BearerTokenFilter extends OncePerRequestFilter {
             request.setAttribute(FAILURE_ATTRIBUTE, rejected);
         }
         catch (RuntimeException e) {
-            // A personal access token is looked up in the database; when it cannot be
-            // reached the answer is the usual quick 503.
+            // A personal access token, and whether the user's password changed since a
+            // token was issued, are read from the database; when it cannot be reached the
+            // answer is the usual quick 503.
             if (!DatabaseOutage.causedBy(e)) {
                 throw e;
             }
-            errors.write(response, ErrorCode.SERVICE_UNAVAILABLE, "The service is briefly unavailable; retry shortly.");
+            errors.write(response, ErrorCode.SERVICE_UNAVAILABLE, DatabaseOutage.MESSAGE);
             return;
         }
         try {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,8 +41,9 @@ class SecurityConfig {
     }
 
     @Bean
-    TokenService tokenService(SigningKeys keys, TokenSettings settings, Clock clock) {
-        return new TokenService(keys, settings, clock);
+    TokenService tokenService(SigningKeys keys, TokenSettings settings, Clock clock,
+            ObjectProvider<TokensNotBefore> notBefore) {
+        return new TokenService(keys, settings, clock, notBefore.getIfAvailable(() -> TokensNotBefore.NONE));
     }
 
     /**

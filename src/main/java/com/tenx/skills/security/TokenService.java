@@ -63,11 +63,18 @@ public class TokenService implements MeterBinder {
         .recordStats()
         .build();
 
-    private record Verified(CurrentUser user, long acceptedUntil) {
+    private final TokensNotBefore notBefore;
+
+    private record Verified(CurrentUser user, long acceptedUntil, long issuedAt) {
     }
 
     public TokenService(SigningKeys keys, TokenSettings settings, Clock clock) {
+        this(keys, settings, clock, TokensNotBefore.NONE);
+    }
+
+    public TokenService(SigningKeys keys, TokenSettings settings, Clock clock, TokensNotBefore notBefore) {
         this.keys = keys;
+        this.notBefore = notBefore;
         this.settings = settings;
         this.clock = clock;
         this.parser = Jwts.parser()
@@ -81,7 +88,18 @@ public class TokenService implements MeterBinder {
     }
 
     public AccessToken issue(UUID userId) {
+        return issue(userId, 0);
+    }
+
+    /**
+     * A token for {@code userId} whose {@code iat} is at least {@code notBefore} (epoch
+     * seconds, as the user's row holds it when read for this sign-in), so a token issued
+     * in the same second as a password change, after it, is not refused with the tokens
+     * from before it.
+     */
+    public AccessToken issue(UUID userId, long notBefore) {
         Instant now = clock.instant();
+        Instant issuedAt = now.getEpochSecond() < notBefore ? Instant.ofEpochSecond(notBefore) : now;
         Instant expires = now.plus(settings.ttl());
         String token = Jwts.builder()
             .header()
@@ -95,7 +113,7 @@ public class TokenService implements MeterBinder {
             .and()
             .subject(userId.toString())
             .claim(TOKEN_USE_CLAIM, TOKEN_USE)
-            .issuedAt(Date.from(now))
+            .issuedAt(Date.from(issuedAt))
             .expiration(Date.from(expires))
             .signWith(keys.current(), Jwts.SIG.HS256)
             .compact();
@@ -106,16 +124,19 @@ public class TokenService implements MeterBinder {
      * The user a token names, or {@link TokenRejected} with the contract's reason. Tokens
      * already verified are remembered until their expiry, so a client's repeated calls
      * skip the signature check; the keys never change while the process runs, so the
-     * answer would be the same.
+     * answer would be the same. Whether the user's password changed since the token was
+     * issued is asked on every call.
      */
     public CurrentUser verify(String token) {
         Verified known = verified.getIfPresent(token);
-        if (known != null && clock.millis() < known.acceptedUntil()) {
-            return known.user();
+        if (known == null || clock.millis() >= known.acceptedUntil()) {
+            known = check(token);
+            verified.put(token, known);
         }
-        Verified fresh = check(token);
-        verified.put(token, fresh);
-        return fresh.user();
+        if (known.issuedAt() < notBefore.epochSecond(known.user().id())) {
+            throw TokenRejected.invalid();
+        }
+        return known.user();
     }
 
     /** The remembered tokens' hit ratio, as the cache {@code verified.tokens}. */
@@ -149,7 +170,8 @@ public class TokenService implements MeterBinder {
         }
         try {
             return new Verified(new CurrentUser(UUID.fromString(claims.getSubject())),
-                    claims.getExpiration().getTime() + settings.clockSkew().toMillis());
+                    claims.getExpiration().getTime() + settings.clockSkew().toMillis(),
+                    claims.getIssuedAt() == null ? 0 : claims.getIssuedAt().getTime() / 1000);
         }
         catch (RuntimeException e) {
             throw TokenRejected.invalid();

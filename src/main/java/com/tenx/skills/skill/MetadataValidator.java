@@ -1,12 +1,12 @@
 package com.tenx.skills.skill;
 
+import com.tenx.skills.web.JsonFields;
+import com.tenx.skills.web.JsonInput;
 import com.tenx.skills.config.Deployment;
 import com.tenx.skills.error.ErrorCode;
-import com.tenx.skills.error.FieldProblem;
 import com.tenx.skills.error.InvalidInput;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,6 +39,12 @@ class MetadataValidator {
 
     private static final Set<String> TOOL_TYPES = Set.of("http", "mcp");
 
+    /**
+     * Fields that are read elsewhere or not at all, but must still be strings if sent.
+     */
+    private static final List<String> IGNORED_STRINGS = List.of("title", "skillKey", "runtimeStatus", "updatedAt",
+            "publishedVersion");
+
     private final JsonMapper json;
 
     private final boolean allowLocalHttp;
@@ -49,43 +55,44 @@ class MetadataValidator {
     }
 
     SkillMetadata parse(JsonNode body) {
-        JsonNode input = body == null || body.isNull() || body.isMissingNode() ? json.createObjectNode() : body;
-        if (!input.isObject()) {
-            throw new InvalidInput(ErrorCode.INVALID_REQUEST, "The request body must be a JSON object.");
+        JsonFields fields = JsonFields.of(body);
+        String nameField = fields.has("displayName") ? "displayName" : "title";
+        String title = text(fields, nameField, MAX_TITLE, true);
+        String description = text(fields, "description", MAX_DESCRIPTION, false);
+        String prompt = text(fields, "systemPrompt", MAX_PROMPT, false);
+        // Strict types also for what this request does not use: the alias beside
+        // displayName, and the read-only fields a client echoes back from a GET.
+        for (String ignored : IGNORED_STRINGS) {
+            if (!ignored.equals(nameField)) {
+                fields.ignoredString(ignored);
+            }
         }
-        List<FieldProblem> problems = new ArrayList<>();
-        String nameField = input.has("displayName") && !input.get("displayName").isNull() ? "displayName" : "title";
-        String title = text(input, nameField, MAX_TITLE, true, problems);
-        String description = text(input, "description", MAX_DESCRIPTION, false, problems);
-        String prompt = text(input, "systemPrompt", MAX_PROMPT, false, problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidInput(ErrorCode.INVALID_REQUEST, problems.get(0).field() + " " + problems.get(0).error()
-                    + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""), problems);
-        }
-        return new SkillMetadata(title, description, prompt, tools(input.get("tools")), status(input.get("status")));
+        fields.throwProblems(ErrorCode.INVALID_REQUEST);
+        return new SkillMetadata(title, description, prompt, tools(fields.node("tools")),
+                status(fields.node("status")));
     }
 
-    private static String text(JsonNode input, String field, int max, boolean required, List<FieldProblem> problems) {
-        JsonNode node = input.get(field);
-        if (node == null || node.isNull()) {
+    private static String text(JsonFields fields, String field, int max, boolean required) {
+        JsonNode node = fields.node(field);
+        if (node == null) {
             if (required) {
-                problems.add(new FieldProblem("displayName", "is required"));
+                fields.problem("displayName", "is required");
             }
             return required ? null : "";
         }
         if (!node.isString()) {
-            problems.add(new FieldProblem(field, "must be a string"));
+            fields.problem(field, "must be a string");
             return null;
         }
         String value = required ? node.stringValue().strip() : node.stringValue();
         if (required && value.isEmpty()) {
-            problems.add(new FieldProblem(field, "must not be blank"));
+            fields.problem(field, "must not be blank");
         }
         else if (JsonInput.length(value) > max) {
-            problems.add(new FieldProblem(field, "must be at most " + max + " characters"));
+            fields.problem(field, "must be at most " + max + " characters");
         }
         else if (!JsonInput.storable(value)) {
-            problems.add(new FieldProblem(field, "must not contain NUL characters or unpaired surrogates"));
+            fields.problem(field, "must not contain NUL characters or unpaired surrogates");
         }
         return value;
     }

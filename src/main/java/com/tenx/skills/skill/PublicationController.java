@@ -1,5 +1,7 @@
 package com.tenx.skills.skill;
 
+import com.tenx.skills.web.JsonBodyReader;
+import com.tenx.skills.web.JsonFields;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.tenx.skills.error.ErrorCode;
 import com.tenx.skills.error.InvalidInput;
@@ -73,8 +75,8 @@ class PublicationController {
         if (!body.isObject()) {
             throw new InvalidInput(ErrorCode.INVALID_REQUEST, "The request body must be a JSON object.");
         }
-        JsonNode from = body.get("fromVersion");
-        if (from == null || from.isNull()) {
+        JsonNode from = JsonFields.of(body).node("fromVersion");
+        if (from == null) {
             return null;
         }
         if (!from.isString() || !VERSION.matcher(from.stringValue()).matches()) {

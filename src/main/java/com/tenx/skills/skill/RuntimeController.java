@@ -1,5 +1,6 @@
 package com.tenx.skills.skill;
 
+import com.tenx.skills.web.JsonBodyReader;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.tenx.skills.identity.HandleGrant;
 import com.tenx.skills.identity.HandleRoute;

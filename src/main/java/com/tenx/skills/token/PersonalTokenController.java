@@ -3,7 +3,10 @@ package com.tenx.skills.token;
 import com.tenx.skills.identity.HandleGrant;
 import com.tenx.skills.identity.HandleRoute;
 import com.tenx.skills.identity.Role;
+import com.tenx.skills.web.JsonBodyReader;
+import com.tenx.skills.web.JsonFields;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -11,9 +14,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@code /v2/handles/{handle}/tokens}: a member's personal access tokens on a handle,
@@ -26,14 +29,19 @@ class PersonalTokenController {
 
     private final PersonalTokenService tokens;
 
-    PersonalTokenController(PersonalTokenService tokens) {
+    private final JsonBodyReader bodies;
+
+    PersonalTokenController(PersonalTokenService tokens, JsonBodyReader bodies) {
         this.tokens = tokens;
+        this.bodies = bodies;
     }
 
     @PostMapping
     @HandleRoute(Role.CREATOR)
-    ResponseEntity<CreatedAnswer> create(HandleGrant grant, @RequestBody JsonNode body) {
-        PersonalTokenService.Created created = tokens.create(grant, TokenRequests.parse(body));
+    ResponseEntity<CreatedAnswer> create(HandleGrant grant, @RequestBody(required = false) byte[] body,
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
+        PersonalTokenService.Created created = tokens.create(grant,
+                TokenRequests.parse(JsonFields.of(bodies.read(body, contentType))));
         return ResponseEntity.status(HttpStatus.CREATED).body(new CreatedAnswer(true, created.token(), created.info()));
     }
 

@@ -4,6 +4,7 @@ import com.tenx.skills.error.ContractException;
 import com.tenx.skills.error.ErrorCode;
 import com.tenx.skills.error.FieldProblem;
 import java.util.List;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -12,11 +13,11 @@ import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -26,7 +27,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Turns every failure that reaches Spring MVC into the contract's error body, built by
@@ -45,7 +45,7 @@ public class ApiErrors {
 
     @ExceptionHandler(ContractException.class)
     ResponseEntity<ErrorBody> contract(ContractException e) {
-        return body(e.code(), e.getMessage(), e.details());
+        return errors.entity(e.status(), e.code(), e.getMessage(), e.details());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -54,23 +54,18 @@ public class ApiErrors {
             if (cause instanceof BodySizeLimit.TooLarge tooLarge) {
                 return body(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), List.of());
             }
-            if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-                String field = mismatch.getPath().get(mismatch.getPath().size() - 1).getPropertyName();
-                return body(ErrorCode.INVALID_REQUEST, field + " has the wrong type.",
-                        List.of(new FieldProblem(field, "has the wrong type")));
-            }
         }
         return body(ErrorCode.INVALID_JSON, "The request body is not valid JSON.", List.of());
     }
 
-    @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<ErrorBody> invalidBody(MethodArgumentNotValidException e) {
-        List<FieldProblem> problems = e.getBindingResult()
-            .getFieldErrors()
-            .stream()
-            .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
-            .toList();
-        return body(ErrorCode.INVALID_REQUEST, "The request body is not valid.", problems);
+    /**
+     * A form-encoded body of a POST is read as request parameters (the query string was
+     * checked before, by {@link MalformedRequests}): one the firewall or Tomcat cannot
+     * take is a body that is not JSON, like any other form body.
+     */
+    @ExceptionHandler({ RequestRejectedException.class, InvalidParameterException.class })
+    ResponseEntity<ErrorBody> formBody(RuntimeException e) {
+        return body(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the request body as application/json.", List.of());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

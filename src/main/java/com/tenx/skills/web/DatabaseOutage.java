@@ -24,7 +24,7 @@ public final class DatabaseOutage {
     /** What every 503 sends as {@code Retry-After}, in seconds. */
     static final String RETRY_AFTER_SECONDS = "2";
 
-    static final String MESSAGE = "The service is briefly unavailable; retry shortly.";
+    public static final String MESSAGE = "The service is briefly unavailable; retry shortly.";
 
     private DatabaseOutage() {
     }

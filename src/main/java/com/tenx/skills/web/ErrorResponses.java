@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -29,7 +30,15 @@ public class ErrorResponses {
 
     /** The answer of a Spring MVC exception handler. */
     public ResponseEntity<ErrorBody> entity(ErrorCode code, String message, List<FieldProblem> details) {
-        return ResponseEntity.status(code.status()).headers(headers(code)).body(ErrorBody.of(code, message, details));
+        return entity(code.status(), code, message, details);
+    }
+
+    /** The same with a status other than the code's usual one. */
+    public ResponseEntity<ErrorBody> entity(HttpStatus status, ErrorCode code, String message,
+            List<FieldProblem> details) {
+        HttpHeaders headers = status.value() == 401 || code == ErrorCode.SERVICE_UNAVAILABLE ? headers(code)
+                : new HttpHeaders();
+        return ResponseEntity.status(status).headers(headers).body(ErrorBody.of(code, message, details));
     }
 
     public void write(HttpServletResponse response, ErrorCode code, String message) throws IOException {

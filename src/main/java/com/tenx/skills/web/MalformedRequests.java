@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Enumeration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -52,6 +54,9 @@ public class MalformedRequests extends OncePerRequestFilter {
                 return "Send one Authorization header, not several.";
             }
         }
+        if (wildcardContentType(request.getContentType())) {
+            return "The Content-Type header must name one media type, not a wildcard.";
+        }
         String query = request.getQueryString();
         if (query == null) {
             return null;
@@ -72,6 +77,23 @@ public class MalformedRequests extends OncePerRequestFilter {
      * Every {@code %} starts two hex digits, and the bytes they encode are UTF-8 (what
      * the server decodes parameters as).
      */
+    /**
+     * A body type such as {@code application/*}, which Spring MVC refuses to read with an
+     * exception of its own; any other type, however odd, is left to the handler's 415.
+     */
+    private static boolean wildcardContentType(String contentType) {
+        if (contentType == null || contentType.indexOf('*') < 0) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return type.isWildcardType() || type.isWildcardSubtype();
+        }
+        catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
     static boolean wellEncoded(String text) {
         int pending = 0;
         for (int i = 0; i < text.length(); i++) {

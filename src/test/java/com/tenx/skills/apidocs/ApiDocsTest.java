@@ -54,7 +54,7 @@ class ApiDocsTest extends ApiTest {
             "GET /v2/public/handles/{handle}/skills/{skillKey}/runtime",
             "POST /v2/public/handles/{handle}/skills/{skillKey}/publish",
             "GET /v2/public/handles/{handle}/skills/{skillKey}/versions",
-            "GET /v2/public/handles/{handle}/skills/{skillKey}/versions/{version}");
+            "GET /v2/public/handles/{handle}/skills/{skillKey}/versions/{version}", "PUT /v2/account/password");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

@@ -30,10 +30,10 @@ import java.util.stream.Collectors;
 public final class ApiContract {
 
     /**
-     * What lies outside the described API: operations endpoints and the description
-     * itself.
+     * What lies outside the described API: operations endpoints, the description itself
+     * and the page that shows it.
      */
-    private static final List<String> OUTSIDE = List.of("/actuator", "/v3/api-docs");
+    private static final List<String> OUTSIDE = List.of("/actuator", "/v3/api-docs", "/docs", "/swagger-ui");
 
     private static volatile OpenApiInteractionValidator validator;
 

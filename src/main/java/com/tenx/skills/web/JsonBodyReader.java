@@ -1,30 +1,34 @@
-package com.tenx.skills.skill;
+package com.tenx.skills.web;
 
 import com.tenx.skills.error.ContractException;
 import com.tenx.skills.error.ErrorCode;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a skill route's body only after the key has been checked, as the order of checks
- * wants: {@code 415} for a body that is not JSON, {@code invalid_json} for one that does
- * not parse.
+ * Reads every JSON request body, in the handler after the path has been checked, as the
+ * order of checks wants: {@code 415} for a body that is not JSON, {@code invalid_json}
+ * for one that does not parse.
  */
 @Component
-class JsonBodyReader {
+public class JsonBodyReader {
+
+    private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+
+    private static final Pattern JSON_TYPE = Pattern.compile("(?i)[ \\t]*application/json(?:[ \\t]*;[ \\t]*" + TOKEN
+            + "=(?:" + TOKEN + "|\"(?:[^\"\\\\]|\\\\.)*\"))*[ \\t]*");
 
     private final JsonMapper json;
 
-    JsonBodyReader(JsonMapper json) {
+    public JsonBodyReader(JsonMapper json) {
         this.json = json;
     }
 
     /** The parsed body, or {@code null} when there is none. */
-    JsonNode read(byte[] body, String contentType) {
+    public JsonNode read(byte[] body, String contentType) {
         if (body == null || isBlank(body)) {
             return null;
         }
@@ -39,18 +43,13 @@ class JsonBodyReader {
         }
     }
 
+    /**
+     * {@code application/json} with well-formed parameters (RFC 9110's media-type
+     * grammar), as the API description says: not a wildcard, not another {@code +json}
+     * type whose rules this server does not follow, not an empty parameter.
+     */
     private static boolean isJson(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        try {
-            MediaType type = MediaType.parseMediaType(contentType);
-            return MediaType.APPLICATION_JSON.isCompatibleWith(type)
-                    || type.getSubtype().endsWith("+json") && "application".equals(type.getType());
-        }
-        catch (InvalidMediaTypeException e) {
-            return false;
-        }
+        return contentType != null && JSON_TYPE.matcher(contentType).matches();
     }
 
     private static boolean isBlank(byte[] body) {

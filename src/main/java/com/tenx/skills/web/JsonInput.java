@@ -1,16 +1,16 @@
-package com.tenx.skills.skill;
+package com.tenx.skills.web;
 
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** Checks on client JSON that the database would otherwise refuse with a 500. */
-final class JsonInput {
+public final class JsonInput {
 
     private JsonInput() {
     }
 
     /** Whether a string can be stored: no NUL character and no unpaired surrogate. */
-    static boolean storable(String value) {
+    public static boolean storable(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '\0') {
@@ -33,7 +33,7 @@ final class JsonInput {
      * Whether every string and property name inside {@code node} is
      * {@link #storable(String)}.
      */
-    static boolean storable(JsonNode node) {
+    public static boolean storable(JsonNode node) {
         if (node.isString()) {
             return storable(node.stringValue());
         }
@@ -58,7 +58,7 @@ final class JsonInput {
      * The length of a string in characters (code points), as the contract's limits count
      * them.
      */
-    static int length(String value) {
+    public static int length(String value) {
         return value.codePointCount(0, value.length());
     }
 
