@@ -59,9 +59,14 @@ class ChangeWaiters implements HandleChangeListener, SmartLifecycle {
     /** The highest counter value known committed per handle. */
     private final Map<Long, Long> latest = new ConcurrentHashMap<>();
 
-    private final ExecutorService readers;
+    private final int readerCount;
 
-    private final ScheduledExecutorService timer;
+    /**
+     * Made anew at each start: a stopped context (paused between tests) may start again.
+     */
+    private volatile ExecutorService readers;
+
+    private volatile ScheduledExecutorService timer;
 
     private volatile boolean running;
 
@@ -77,6 +82,7 @@ class ChangeWaiters implements HandleChangeListener, SmartLifecycle {
         this.sweep = sweep;
         this.recheck = recheck;
         this.heartbeat = heartbeat;
+        this.readerCount = readers;
         this.readers = Executors.newFixedThreadPool(readers, daemons("skills-push-reader"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemons("skills-push-timer"));
     }
@@ -312,6 +318,11 @@ class ChangeWaiters implements HandleChangeListener, SmartLifecycle {
 
     @Override
     public void start() {
+        if (timer.isShutdown()) {
+            readers = Executors.newFixedThreadPool(readerCount, daemons("skills-push-reader"));
+            timer = Executors.newSingleThreadScheduledExecutor(daemons("skills-push-timer"));
+        }
+        closed = false;
         running = true;
         timer.scheduleWithFixedDelay(() -> submit(this::sweep), sweep.toMillis(), sweep.toMillis(),
                 TimeUnit.MILLISECONDS);

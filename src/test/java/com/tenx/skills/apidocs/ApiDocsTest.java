@@ -90,6 +90,49 @@ class ApiDocsTest extends ApiTest {
         assertThat(described()).containsExactlyInAnyOrderElementsOf(CONTRACT_ROUTES);
     }
 
+    /**
+     * Every skill route of the PAT family is described as its JWT twin is: the same
+     * parameters, body and answers, but for the token's own 401 and 403, and names its
+     * scope.
+     */
+    @Test
+    void thePatFamilyIsDescribedAsItsJwtTwin() throws IOException {
+        JsonNode paths = written().get("paths");
+        List<String> twins = new ArrayList<>();
+        paths.fieldNames().forEachRemaining(path -> {
+            if (!path.startsWith("/v2/handles/{handle}/skills")) {
+                return;
+            }
+            String twin = "/v2/public" + path.substring("/v2".length());
+            twins.add(twin);
+            assertThat(paths.has(twin)).as(twin).isTrue();
+            paths.get(path).fieldNames().forEachRemaining(method -> {
+                JsonNode jwt = paths.get(path).get(method);
+                JsonNode pat = paths.get(twin).get(method);
+                assertThat(pat).as("%s %s", method, twin).isNotNull();
+                if (!jwt.has("responses")) {
+                    assertThat(pat).as("%s of %s", method, twin).isEqualTo(jwt);
+                    return;
+                }
+                assertThat(pat.path("x-token-scope").asText()).as("scope of %s %s", method, twin)
+                    .isIn("skills.read", "skills.write", "skills.publish");
+                assertThat(pat.get("parameters")).as("parameters of %s %s", method, twin)
+                    .isEqualTo(jwt.get("parameters"));
+                assertThat(pat.get("requestBody")).as("body of %s %s", method, twin).isEqualTo(jwt.get("requestBody"));
+                ObjectNode expected = jwt.get("responses").deepCopy();
+                ObjectNode actual = pat.get("responses").deepCopy();
+                expected.remove(List.of("401", "403"));
+                actual.remove(List.of("401", "403"));
+                assertThat(actual).as("answers of %s %s", method, twin).isEqualTo(expected);
+            });
+        });
+        paths.fieldNames().forEachRemaining(path -> {
+            if (path.startsWith("/v2/public/")) {
+                assertThat(twins).as("%s has a JWT twin", path).contains(path);
+            }
+        });
+    }
+
     @Test
     void everyMappedRouteIsDescribedAndNothingElse() throws IOException {
         Set<String> mapped = new TreeSet<>();
