@@ -12,12 +12,12 @@
 # and how the flood was answered. The one setting changed from the shipped defaults is the
 # per-user quota of the handle routes, raised so that the client never reaches it.
 #
-#   bench/flood.sh                       # about 3 minutes
+#   bench/flood.sh                       # about 4 minutes
 #   FLOOD_ROUNDS=5 bench/flood.sh
 #
 # Settings (environment): FLOOD_PG_HOST (127.0.0.1), FLOOD_PG_PORT (5432), FLOOD_PG_USER
 # (postgres), FLOOD_DB (skills_bench_flood, dropped at the end), FLOOD_DURATION seconds per
-# measured run (10), FLOOD_ROUNDS (3), FLOOD_KINDS (what floods, the 64 connections shared: "docs
+# measured run (10), FLOOD_WARMUP seconds of each kind of load before measuring (30), FLOOD_ROUNDS (3), FLOOD_KINDS (what floods, the 64 connections shared: "docs
 # logins", or one of them), FLOOD_PORT / FLOOD_MANAGEMENT_PORT (18096, 18097),
 # FLOOD_JAVA_OPTS, FLOOD_SKIP_BUILD=1, FLOOD_OUT (target/bench/flood-<time>).
 set -euo pipefail
@@ -30,6 +30,7 @@ PG_USER=${FLOOD_PG_USER:-postgres}
 DB=${FLOOD_DB:-skills_bench_flood}
 DURATION=${FLOOD_DURATION:-10}
 ROUNDS=${FLOOD_ROUNDS:-3}
+WARMUP=${FLOOD_WARMUP:-30}
 KINDS=${FLOOD_KINDS:-docs logins}
 PORT=${FLOOD_PORT:-18096}
 MPORT=${FLOOD_MANAGEMENT_PORT:-18097}
@@ -116,9 +117,9 @@ for line in sys.stdin:
         counts[status] = counts.get(status, 0) + float(line.split()[-1])
 print(" ".join(f"{s}={int(n)}" for s, n in sorted(counts.items())))'; }
 
-say "warm-up: the client alone and flooded, ${DURATION}s each"
-client "$DURATION" /dev/null
-flood_start "$DURATION" "$WORK/warm"; client "$DURATION" /dev/null; flood_wait
+say "warm-up: the client alone and flooded, ${WARMUP}s each (the JIT compiles for the first minute)"
+client "$WARMUP" /dev/null
+flood_start "$WARMUP" "$WORK/warm"; client "$WARMUP" /dev/null; flood_wait
 
 for round in $(seq 1 "$ROUNDS"); do
   say "round ${round}/${ROUNDS}: alone"
