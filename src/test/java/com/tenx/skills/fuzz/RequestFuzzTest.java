@@ -6,6 +6,7 @@ import com.tenx.skills.support.Api;
 import com.tenx.skills.support.Errors;
 import com.tenx.skills.support.Json;
 import com.tenx.skills.support.Reply;
+import com.tenx.skills.support.Rows;
 import com.tenx.skills.support.SecondServer;
 import com.tenx.skills.support.TestDatabase;
 import com.tenx.skills.support.World;
@@ -228,12 +229,38 @@ class RequestFuzzTest {
             call.body(body, contentType);
         }
 
+        boolean write = !route.method().equals("GET");
+        String before = write ? stored() : null;
+
         Reply reply = call.send();
 
         assertThat(reply.status()).as(reply.toString()).isLessThan(500);
         if (reply.status() >= 400) {
             Errors.assertContractShape(reply);
+            if (write) {
+                assertThat(stored()).as("what is stored after the refused %s", request).isEqualTo(before);
+            }
         }
+    }
+
+    /**
+     * A digest of everything a write may change (users, tenants, handles and their change
+     * counters, memberships, skills, runtimes, versions, audit entries, tokens), so that
+     * a refused write can be seen to have changed nothing. Rate-limit buckets and
+     * idempotency records are left out: counting a refused request is their job.
+     */
+    private static String stored() {
+        return Rows.column("""
+                SELECT md5(concat_ws('|',
+                    (SELECT string_agg(id::text || ':' || email || ':' || password_hash || ':' || platform_admin
+                        || ':' || tokens_not_before, ',' ORDER BY id) FROM users),
+                    (SELECT string_agg(id || ':' || plan || ':' || features, ',' ORDER BY id) FROM tenants),
+                    (SELECT string_agg(id || ':' || handle || ':' || change_seq, ',' ORDER BY id) FROM handles),
+                    (SELECT string_agg(handle_id || ':' || user_id || ':' || role, ',' ORDER BY handle_id, user_id)
+                        FROM memberships),
+                    (SELECT count(*) FROM skills), (SELECT count(*) FROM skill_runtimes),
+                    (SELECT count(*) FROM skill_versions), (SELECT count(*) FROM audit_entries),
+                    (SELECT count(*) FROM personal_access_tokens)))""").get(0).toString();
     }
 
 }
