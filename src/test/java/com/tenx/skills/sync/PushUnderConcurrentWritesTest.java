@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -99,11 +97,11 @@ class PushUnderConcurrentWritesTest extends ApiTest {
             }
             writing.set(false);
             JsonNode finalList = instances.get(0).list(null, null);
-            Map<String, JsonNode> expected = byKey(finalList);
+            Map<String, JsonNode> expected = Replica.byKey(finalList);
             String finalCursor = finalList.get("cursor").asString();
 
             for (Future<Replica> follower : followers) {
-                Replica replica = result(follower);
+                Replica replica = Replica.await(follower);
                 replica.catchUp(instances.get(0), null);
                 assertThat(replica.skills()).isEqualTo(expected);
             }
@@ -153,24 +151,6 @@ class PushUnderConcurrentWritesTest extends ApiTest {
         else {
             via.delete(key);
         }
-    }
-
-    private static Replica result(Future<Replica> reader) throws Exception {
-        try {
-            return reader.get(60, TimeUnit.SECONDS);
-        }
-        catch (ExecutionException e) {
-            if (e.getCause() instanceof AssertionError failure) {
-                throw failure;
-            }
-            throw e;
-        }
-    }
-
-    private static Map<String, JsonNode> byKey(JsonNode list) {
-        Map<String, JsonNode> skills = new TreeMap<>();
-        list.get("skills").forEach(skill -> skills.put(skill.get("skillKey").asString(), skill));
-        return skills;
     }
 
     private static String key(int i) {

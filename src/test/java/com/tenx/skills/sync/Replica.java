@@ -7,6 +7,9 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -101,6 +104,29 @@ final class Replica {
             }
             deletions++;
         }
+    }
+
+    /**
+     * The replica a follower built, waiting at most a minute; an assertion that failed in
+     * the follower fails the caller as itself.
+     */
+    static Replica await(Future<Replica> follower) throws Exception {
+        try {
+            return follower.get(60, TimeUnit.SECONDS);
+        }
+        catch (ExecutionException e) {
+            if (e.getCause() instanceof AssertionError failure) {
+                throw failure;
+            }
+            throw e;
+        }
+    }
+
+    /** A list answer's skills by key. */
+    static Map<String, JsonNode> byKey(JsonNode list) {
+        Map<String, JsonNode> skills = new TreeMap<>();
+        list.get("skills").forEach(skill -> skills.put(skill.get("skillKey").asString(), skill));
+        return skills;
     }
 
 }

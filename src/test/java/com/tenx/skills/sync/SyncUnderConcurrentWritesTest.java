@@ -9,13 +9,10 @@ import com.tenx.skills.support.World;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -24,7 +21,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The sync promise under load: writers on two server instances edit, publish and delete a
@@ -95,7 +91,7 @@ class SyncUnderConcurrentWritesTest extends ApiTest {
                 writer.get(WRITING.toSeconds() + 60, TimeUnit.SECONDS);
             }
             writing.set(false);
-            Replica replica = result(reader);
+            Replica replica = Replica.await(reader);
             replica.catchUp(instances.get(0), null);
 
             assertThat(unexpected).isEmpty();
@@ -103,7 +99,7 @@ class SyncUnderConcurrentWritesTest extends ApiTest {
             assertThat(polls.get()).isGreaterThan(5);
             assertThat(replica.upserts()).isGreaterThan(10);
             assertThat(replica.deletions()).isPositive();
-            assertThat(replica.skills()).isEqualTo(byKey(instances.get(0).list(null, null)));
+            assertThat(replica.skills()).isEqualTo(Replica.byKey(instances.get(0).list(null, null)));
         }
         finally {
             writing.set(false);
@@ -138,24 +134,6 @@ class SyncUnderConcurrentWritesTest extends ApiTest {
             allowed = reply.status() == 204;
         }
         return allowed ? null : key + " (operation " + dice + "): " + reply;
-    }
-
-    private static Replica result(Future<Replica> reader) throws Exception {
-        try {
-            return reader.get(60, TimeUnit.SECONDS);
-        }
-        catch (ExecutionException e) {
-            if (e.getCause() instanceof AssertionError failure) {
-                throw failure;
-            }
-            throw e;
-        }
-    }
-
-    private static Map<String, JsonNode> byKey(JsonNode list) {
-        Map<String, JsonNode> skills = new TreeMap<>();
-        list.get("skills").forEach(skill -> skills.put(skill.get("skillKey").asString(), skill));
-        return skills;
     }
 
     private static String key(int i) {
