@@ -55,6 +55,7 @@ public class PushClients {
         long[] pids = { Long.parseLong(args[2]), Long.parseLong(args[3]) };
         int clients = Integer.parseInt(args[4]);
         int writes = Integer.parseInt(args[5]);
+        int warmup = args.length > 6 ? Integer.parseInt(args[6]) : 20;
 
         String admin = field(call("POST", bases[0], "/v2/auth/login", null,
                 "{\"email\":\"bench-admin@bench.test\",\"password\":\"bench-admin-pass-4711\"}"), "accessToken");
@@ -86,8 +87,16 @@ public class PushClients {
         Thread.sleep(10000);
         double idleRate = (requests.get() - idleRequests) / 10.0;
 
+        // The same writes first, not counted: the JIT compiles the answer path meanwhile,
+        // which on a cold instance takes more CPU than the answers themselves.
+        System.out.printf("warming up: %d writes, one every 3 s%n", warmup);
+        for (int w = 0; w < warmup; w++) {
+            write(bases[0], "warm-up " + w);
+            Thread.sleep(3000);
+        }
         long windowStart = System.nanoTime();
         long requestsBefore = requests.get();
+        double[] cpuBefore = { cpuSeconds(pids[0]), cpuSeconds(pids[1]), cpuSeconds(ProcessHandle.current().pid()) };
         List<Long> writeMillis = new ArrayList<>();
         for (int r = 0; r < writes; r++) {
             long start = System.nanoTime();
@@ -98,7 +107,10 @@ public class PushClients {
             Thread.sleep(3000);
         }
         double seconds = (System.nanoTime() - windowStart) / 1e9;
-        double rate = (requests.get() - requestsBefore) / seconds;
+        long windowRequests = requests.get() - requestsBefore;
+        double rate = windowRequests / seconds;
+        double[] cpu = { cpuSeconds(pids[0]) - cpuBefore[0], cpuSeconds(pids[1]) - cpuBefore[1],
+                cpuSeconds(ProcessHandle.current().pid()) - cpuBefore[2] };
         String[] busyMemory = { memory(bases[0], pids[0]), memory(bases[1], pids[1]) };
 
         for (int i = 0; i < 2; i++) {
@@ -130,6 +142,10 @@ public class PushClients {
                 + " polling every second: %.0f; saved: %.0f/s idle (%.1f%%), %.0f/s with changes (%.1f%%)%n",
                 2 * clients, idleRate, rate, polling, polling - idleRate, 100 * (polling - idleRate) / polling,
                 polling - rate, 100 * (polling - rate) / polling);
+        System.out.printf("CPU during the %.0f s of writes: A %.1f s, B %.1f s, these clients %.1f s (of %.0f s on %d cores);"
+                + " %.2f ms of server CPU per client request%n", seconds, cpu[0], cpu[1], cpu[2], seconds,
+                Runtime.getRuntime().availableProcessors(),
+                1000 * (cpu[0] + cpu[1]) / Math.max(1, windowRequests));
         System.out.printf("failed requests: %d%n", failures.get());
         System.exit(0);
     }
@@ -194,6 +210,13 @@ public class PushClients {
             }
         }
         return String.format("heap %.0f MB, RSS %s MB", heap / 1e6, rss);
+    }
+
+    /** User and system CPU time of a process, from /proc (clock ticks of 1/100 s). */
+    static double cpuSeconds(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
     static String managementUrl(String base) {

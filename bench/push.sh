@@ -63,4 +63,4 @@ for port in "$PORT_A" "$PORT_B"; do
 done
 echo "both instances ready (JVM options: $JAVA_OPTS)"
 "$JAVA" bench/PushClients.java "http://127.0.0.1:$PORT_A" "http://127.0.0.1:$PORT_B" "${PIDS[0]}" "${PIDS[1]}" \
-  "${BENCH_CLIENTS:-1000}" "${BENCH_WRITES:-20}"
+  "${BENCH_CLIENTS:-1000}" "${BENCH_WRITES:-20}" "${BENCH_WARMUP_WRITES:-20}"

@@ -15,7 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -84,7 +86,7 @@ class ChangeWaiters implements HandleChangeListener, SmartLifecycle {
         this.heartbeat = heartbeat;
         this.readerCount = readers;
         this.readers = Executors.newFixedThreadPool(readers, daemons("skills-push-reader"));
-        this.timer = Executors.newSingleThreadScheduledExecutor(daemons("skills-push-timer"));
+        this.timer = timer();
     }
 
     /** Something held until the handle changes after its cursor. */
@@ -158,9 +160,9 @@ class ChangeWaiters implements HandleChangeListener, SmartLifecycle {
         }
     }
 
-    /** Runs {@code task} after {@code delay} on the readers. */
-    void schedule(Runnable task, Duration delay) {
-        timer.schedule(() -> submit(task), delay.toMillis(), TimeUnit.MILLISECONDS);
+    /** Runs {@code task} after {@code delay} on the readers, unless cancelled before. */
+    Future<?> schedule(Runnable task, Duration delay) {
+        return timer.schedule(() -> submit(task), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void submit(Runnable task) {
@@ -320,7 +322,7 @@ class ChangeWaiters implements HandleChangeListener, SmartLifecycle {
     public void start() {
         if (timer.isShutdown()) {
             readers = Executors.newFixedThreadPool(readerCount, daemons("skills-push-reader"));
-            timer = Executors.newSingleThreadScheduledExecutor(daemons("skills-push-timer"));
+            timer = timer();
         }
         closed = false;
         running = true;
@@ -368,6 +370,16 @@ class ChangeWaiters implements HandleChangeListener, SmartLifecycle {
     @Override
     public int getPhase() {
         return Integer.MAX_VALUE - 1;
+    }
+
+    /**
+     * A cancelled time-out leaves the queue at once: no answered request stays
+     * referenced.
+     */
+    private static ScheduledExecutorService timer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemons("skills-push-timer"));
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 
     private static ThreadFactory daemons(String name) {

@@ -1,14 +1,27 @@
 package com.tenx.skills.skill;
 
 import com.tenx.skills.identity.HandleGrant;
+import com.tenx.skills.web.FirstDispatch;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.concurrent.Future;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.context.request.async.DeferredResult;
 
 /**
  * A {@code ?since=&wait=} request held until a change after its cursor; answered exactly
  * as the plain {@code ?since=} call would be, then or at its time-out.
+ * <p>
+ * The answer is written straight onto the held response by the thread that read the
+ * change, with the body rendered once for every request waiting at the same cursor: no
+ * second pass through the filters and Spring MVC, so a change reaches a thousand waiting
+ * clients in milliseconds. Exactly one answer is written, and never before the request's
+ * first dispatch has left the filters ({@link FirstDispatch}).
  */
-final class HeldList extends ChangeWaiters.Waiter {
+final class HeldList extends ChangeWaiters.Waiter implements AsyncListener {
 
     private final Integer limit;
 
@@ -16,15 +29,47 @@ final class HeldList extends ChangeWaiters.Waiter {
 
     private final SkillQueries queries;
 
-    final DeferredResult<ResponseEntity<SkillList>> result;
+    private final HeldListAnswers answers;
+
+    private final ChangeWaiters waiters;
+
+    private final AsyncContext context;
+
+    private volatile Future<?> expiry;
+
+    /** The answer is decided; only the first one counts. */
+    private boolean answered;
+
+    /** The first dispatch has left the filters: the response may be written. */
+    private boolean writable;
+
+    /** The answer decided before the response could be written. */
+    private Runnable pending;
 
     HeldList(HandleGrant grant, String since, Integer limit, String ifNoneMatch, long readAt, SkillQueries queries,
-            long timeoutMillis) {
+            HeldListAnswers answers, ChangeWaiters waiters, HttpServletRequest request, HttpServletResponse response) {
         super(grant, since, readAt);
         this.limit = limit;
         this.ifNoneMatch = ifNoneMatch;
         this.queries = queries;
-        this.result = new DeferredResult<>(timeoutMillis);
+        this.answers = answers;
+        this.waiters = waiters;
+        this.context = request.startAsync(request, response);
+        this.context.addListener(this);
+        FirstDispatch.onEnd(request, this::writable);
+    }
+
+    /**
+     * Holds the request among the handle's waiters for at most {@code wait}; the
+     * container's own time-out is only a backstop behind it.
+     */
+    void holdFor(Duration wait) {
+        context.setTimeout(wait.toMillis() + 10_000);
+        waiters.hold(this);
+        expiry = waiters.schedule(() -> {
+            waiters.release(this);
+            finish();
+        }, wait);
     }
 
     @Override
@@ -34,26 +79,93 @@ final class HeldList extends ChangeWaiters.Waiter {
 
     @Override
     boolean deliver(SkillList changes, String from) {
-        result.setResult(SyncController.answer(changes, ifNoneMatch));
+        ResponseEntity<SkillList> answer = SyncController.answer(changes, ifNoneMatch);
+        answer(() -> answers.write(context, answer, answer.hasBody() ? answers.body(changes) : null));
         return true;
     }
 
     @Override
     void fail(RuntimeException e) {
-        result.setErrorResult(e);
+        answer(() -> answers.write(context, e));
     }
 
     @Override
     void finish() {
-        if (result.isSetOrExpired()) {
+        if (answered()) {
             return;
         }
         try {
-            result.setResult(SyncController.answer(queries.list(grant, since, limit), ifNoneMatch));
+            SkillList now = queries.list(grant, since, limit);
+            ResponseEntity<SkillList> answer = SyncController.answer(now, ifNoneMatch);
+            answer(() -> answers.write(context, answer, answer.hasBody() ? answers.body(now) : null));
         }
         catch (RuntimeException e) {
-            result.setErrorResult(e);
+            fail(e);
         }
+    }
+
+    private synchronized boolean answered() {
+        return answered;
+    }
+
+    private void answer(Runnable write) {
+        synchronized (this) {
+            if (answered) {
+                return;
+            }
+            answered = true;
+            if (!writable) {
+                pending = write;
+                return;
+            }
+        }
+        write.run();
+    }
+
+    private void writable() {
+        Runnable write;
+        synchronized (this) {
+            writable = true;
+            write = pending;
+            pending = null;
+        }
+        if (write != null) {
+            write.run();
+        }
+    }
+
+    private void ended() {
+        synchronized (this) {
+            answered = true;
+        }
+        Future<?> timer = expiry;
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        waiters.release(this);
+    }
+
+    @Override
+    public void onComplete(AsyncEvent event) {
+        ended();
+    }
+
+    /** The container's time-out, a backstop behind the waiters' own. */
+    @Override
+    public void onTimeout(AsyncEvent event) {
+        waiters.release(this);
+        finish();
+    }
+
+    /** The client went away: nothing to answer. */
+    @Override
+    public void onError(AsyncEvent event) {
+        ended();
+        context.complete();
+    }
+
+    @Override
+    public void onStartAsync(AsyncEvent event) {
     }
 
 }

@@ -6,6 +6,8 @@ import com.tenx.skills.identity.HandleGrant;
 import com.tenx.skills.identity.HandleRoute;
 import com.tenx.skills.security.Scope;
 import com.tenx.skills.identity.Role;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
@@ -15,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.async.DeferredResult;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,21 +38,30 @@ class PushController {
 
     private final JsonMapper json;
 
+    private final HeldListAnswers answers;
+
     private final Duration streamTimeout;
 
-    PushController(SkillQueries queries, ChangeWaiters waiters, JsonMapper json,
+    PushController(SkillQueries queries, ChangeWaiters waiters, JsonMapper json, HeldListAnswers answers,
             @Value("${skills.push.stream-timeout:PT30M}") Duration streamTimeout) {
         this.queries = queries;
         this.waiters = waiters;
         this.json = json;
+        this.answers = answers;
         this.streamTimeout = streamTimeout;
     }
 
+    /**
+     * Answers at once when there are changes after the cursor; otherwise holds the
+     * request (answering {@code null} to Spring MVC, which then leaves the response
+     * alone) until {@link ChangeWaiters} reads a change for it or {@code wait} runs out.
+     */
     @GetMapping(params = { "since", "wait" })
     @HandleRoute(value = Role.CREATOR, scope = Scope.SKILLS_READ)
-    DeferredResult<ResponseEntity<SkillList>> waitForChanges(HandleGrant grant, @RequestParam String since,
+    ResponseEntity<SkillList> waitForChanges(HandleGrant grant, @RequestParam String since,
             @RequestParam(required = false) Integer limit, @RequestParam("wait") String wait,
-            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+            HttpServletRequest request, HttpServletResponse response) {
         Duration holdFor = Duration.ofSeconds(waitSeconds(wait));
         SyncCursor cursor = SyncCursor.decode(since);
         long readAt;
@@ -63,22 +73,13 @@ class PushController {
         else {
             SkillList now = queries.list(grant, since, limit);
             if (ChangeWaiters.hasChanges(now) || now.nextCursor() != null || waiters.closed()) {
-                DeferredResult<ResponseEntity<SkillList>> answered = new DeferredResult<>();
-                answered.setResult(SyncController.answer(now, ifNoneMatch));
-                return answered;
+                return SyncController.answer(now, ifNoneMatch);
             }
             readAt = now.asOf();
         }
-        // The container's time-out is only a backstop behind the waiters' own.
-        HeldList held = new HeldList(grant, since, limit, ifNoneMatch, readAt, queries, holdFor.toMillis() + 10_000);
-        held.result.onCompletion(() -> waiters.release(held));
-        held.result.onTimeout(held::finish);
-        waiters.hold(held);
-        waiters.schedule(() -> {
-            waiters.release(held);
-            held.finish();
-        }, holdFor);
-        return held.result;
+        new HeldList(grant, since, limit, ifNoneMatch, readAt, queries, answers, waiters, request, response)
+            .holdFor(holdFor);
+        return null;
     }
 
     @GetMapping("/events")

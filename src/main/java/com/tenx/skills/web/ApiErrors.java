@@ -43,6 +43,14 @@ public class ApiErrors {
         this.errors = errors;
     }
 
+    /**
+     * The answer to a failure met outside Spring MVC's handling, as by a request answered
+     * later from another thread: the same body its handler here would give.
+     */
+    public ResponseEntity<ErrorBody> answerFor(RuntimeException e) {
+        return e instanceof ContractException contract ? contract(contract) : unexpected(e);
+    }
+
     @ExceptionHandler(ContractException.class)
     ResponseEntity<ErrorBody> contract(ContractException e) {
         return errors.entity(e.status(), e.code(), e.getMessage(), e.details());

@@ -52,6 +52,7 @@ public class RequestIds extends OncePerRequestFilter {
         }
         finally {
             MDC.remove(MDC_KEY);
+            FirstDispatch.ended(request);
         }
     }
 
