@@ -1,5 +1,8 @@
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -10,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -45,6 +50,8 @@ public class PushClients {
     static final AtomicLong requests = new AtomicLong();
 
     static final AtomicLong failures = new AtomicLong();
+
+    static final Map<String, Integer> failureKinds = new java.util.concurrent.ConcurrentHashMap<>();
 
     static String token;
 
@@ -96,6 +103,7 @@ public class PushClients {
         }
         long windowStart = System.nanoTime();
         long requestsBefore = requests.get();
+        String[] metricsBefore = { metrics(bases[0]), metrics(bases[1]) };
         double[] cpuBefore = { cpuSeconds(pids[0]), cpuSeconds(pids[1]), cpuSeconds(ProcessHandle.current().pid()) };
         List<Long> writeMillis = new ArrayList<>();
         for (int r = 0; r < writes; r++) {
@@ -111,6 +119,7 @@ public class PushClients {
         double rate = windowRequests / seconds;
         double[] cpu = { cpuSeconds(pids[0]) - cpuBefore[0], cpuSeconds(pids[1]) - cpuBefore[1],
                 cpuSeconds(ProcessHandle.current().pid()) - cpuBefore[2] };
+        String[] metricsAfter = { metrics(bases[0]), metrics(bases[1]) };
         String[] busyMemory = { memory(bases[0], pids[0]), memory(bases[1], pids[1]) };
 
         for (int i = 0; i < 2; i++) {
@@ -132,6 +141,13 @@ public class PushClients {
                     i == 0 ? "same instance as" : "other instance than", micros.size(), writes, complete, writes,
                     pct(micros, 50), pct(micros, 99), micros.isEmpty() ? 0 : micros.get(micros.size() - 1) / 1000.0);
         }
+        for (int i = 0; i < 2; i++) {
+            TreeMap<Double, Double> buckets = deliveryBuckets(metricsAfter[i]);
+            deliveryBuckets(metricsBefore[i]).forEach((le, n) -> buckets.merge(le, -n, Double::sum));
+            System.out.printf("instance %s, measured inside (skills.push.delivery: from learning of the change to the"
+                    + " answer written): p50 ≤ %.0f ms, p99 ≤ %.0f ms over %.0f answers%n", i == 0 ? "A" : "B",
+                    quantile(buckets, 0.5), quantile(buckets, 0.99), buckets.lastEntry().getValue());
+        }
         Collections.sort(writeMillis);
         System.out.printf("the write itself (PUT, sent to answered): p50 %d ms, max %d ms%n",
                 writeMillis.get(writeMillis.size() / 2), writeMillis.get(writeMillis.size() - 1));
@@ -146,37 +162,104 @@ public class PushClients {
                 + " %.2f ms of server CPU per client request%n", seconds, cpu[0], cpu[1], cpu[2], seconds,
                 Runtime.getRuntime().availableProcessors(),
                 1000 * (cpu[0] + cpu[1]) / Math.max(1, windowRequests));
-        System.out.printf("failed requests: %d%n", failures.get());
+        System.out.printf("failed requests (retried after 2-4 s): %d %s%n", failures.get(), failureKinds);
         System.exit(0);
     }
 
-    static void poll(int instance, String base, String cursor) {
-        requests.incrementAndGet();
-        HttpRequest request = HttpRequest
-            .newBuilder(URI.create(base + "/v2/handles/" + handle + "/skills?since="
-                    + URLEncoder.encode(cursor, StandardCharsets.UTF_8) + "&wait=60"))
-            .header("Authorization", "Bearer " + token)
-            .timeout(Duration.ofSeconds(90))
-            .build();
-        HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
-            long now = System.nanoTime();
-            if (failure != null || response.statusCode() != 200) {
-                failures.incrementAndGet();
+    /**
+     * One waiting client: a virtual thread on its own keep-alive connection, asking again
+     * as soon as it is answered. Plain HTTP/1.1 over a socket, so the client side costs
+     * little beside the servers on the same cores.
+     */
+    static void poll(int instance, String base, String firstCursor) {
+        URI uri = URI.create(base);
+        Thread.ofVirtual().start(() -> {
+            String cursor = firstCursor;
+            Socket socket = null;
+            InputStream in = null;
+            while (true) {
                 try {
-                    Thread.sleep(2000 + (long) (Math.random() * 2000));
+                    if (socket == null) {
+                        socket = new Socket(uri.getHost(), uri.getPort());
+                        socket.setTcpNoDelay(true);
+                        socket.setSoTimeout(90_000);
+                        in = new java.io.BufferedInputStream(socket.getInputStream());
+                    }
+                    requests.incrementAndGet();
+                    OutputStream out = socket.getOutputStream();
+                    out.write(("GET /v2/handles/" + handle + "/skills?since=" + cursor + "&wait=60 HTTP/1.1\r\n"
+                            + "Host: " + uri.getAuthority() + "\r\nAuthorization: Bearer " + token + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    String[] response = read(in);
+                    long now = System.nanoTime();
+                    if (!response[0].equals("200")) {
+                        throw new IllegalStateException(
+                                response[0] + " " + response[1].replaceAll(".*\"error\":\"([^\"]+)\".*", "$1"));
+                    }
+                    if (!response[1].startsWith("{\"skills\":[]")) {
+                        answers.add(new long[] { instance, round, now });
+                    }
+                    cursor = cursorOf(response[1]);
                 }
-                catch (InterruptedException e) {
-                    return;
+                catch (IOException | RuntimeException e) {
+                    failures.incrementAndGet();
+                    failureKinds.merge(e instanceof IllegalStateException ? e.getMessage() : e.getClass().getSimpleName(),
+                            1, Integer::sum);
+                    try {
+                        if (socket != null) {
+                            socket.close();
+                        }
+                        socket = null;
+                        Thread.sleep(2000 + (long) (Math.random() * 2000));
+                    }
+                    catch (IOException | InterruptedException ignored) {
+                        return;
+                    }
                 }
-                poll(instance, base, cursor);
-                return;
             }
-            String body = response.body();
-            if (!body.startsWith("{\"skills\":[]")) {
-                answers.add(new long[] { instance, round, now });
-            }
-            poll(instance, base, cursorOf(body));
         });
+    }
+
+    /** Status and body of one HTTP/1.1 response, with a length or chunked. */
+    static String[] read(InputStream in) throws IOException {
+        String status = line(in).split(" ")[1];
+        int length = -1;
+        boolean chunked = false;
+        for (String header = line(in); !header.isEmpty(); header = line(in)) {
+            String lower = header.toLowerCase(java.util.Locale.ROOT);
+            if (lower.startsWith("content-length:")) {
+                length = Integer.parseInt(lower.substring(15).strip());
+            }
+            else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                chunked = true;
+            }
+        }
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        if (chunked) {
+            for (int size = Integer.parseInt(line(in).strip(), 16); size > 0; size = Integer.parseInt(line(in).strip(), 16)) {
+                body.write(in.readNBytes(size));
+                line(in);
+            }
+            line(in);
+        }
+        else if (length > 0) {
+            body.write(in.readNBytes(length));
+        }
+        return new String[] { status, body.toString(StandardCharsets.UTF_8) };
+    }
+
+    static String line(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new IOException("connection closed");
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
     }
 
     static void write(String base, String description) throws Exception {
@@ -196,7 +279,7 @@ public class PushClients {
     }
 
     static String memory(String base, long pid) throws Exception {
-        String metrics = call("GET", base.replaceFirst(":(\\d+)$", ""), "", null, null, managementUrl(base));
+        String metrics = metrics(base);
         double heap = 0;
         Matcher m = Pattern.compile("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\} ([0-9.eE+]+)$")
             .matcher(metrics);
@@ -217,6 +300,33 @@ public class PushClients {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    }
+
+    static String metrics(String base) throws Exception {
+        return call("GET", base, "", null, null, managementUrl(base));
+    }
+
+    /** The cumulative buckets of the delivery histogram, by upper bound in seconds. */
+    static TreeMap<Double, Double> deliveryBuckets(String metrics) {
+        TreeMap<Double, Double> buckets = new TreeMap<>();
+        Matcher m = Pattern.compile("(?m)^skills_push_delivery_seconds_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*\\} ([0-9.eE+]+)$")
+            .matcher(metrics);
+        while (m.find()) {
+            double le = m.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(1));
+            buckets.merge(le, Double.parseDouble(m.group(2)), Double::sum);
+        }
+        return buckets;
+    }
+
+    /** The upper bound, in milliseconds, of the bucket holding quantile {@code q}. */
+    static double quantile(TreeMap<Double, Double> buckets, double q) {
+        double total = buckets.isEmpty() ? 0 : buckets.lastEntry().getValue();
+        for (Map.Entry<Double, Double> bucket : buckets.entrySet()) {
+            if (total > 0 && bucket.getValue() >= q * total) {
+                return bucket.getKey() * 1000;
+            }
+        }
+        return Double.NaN;
     }
 
     static String managementUrl(String base) {

@@ -7,7 +7,8 @@
 # Settings (environment): BENCH_PG_HOST (127.0.0.1), BENCH_PG_PORT (5432), BENCH_PG_USER
 # (postgres), BENCH_DB (skills_bench_push, dropped at the end), BENCH_CLIENTS (1000 per instance),
 # BENCH_WRITES (20), BENCH_JAVA (java), BENCH_JAR (the server's jar; built when absent),
-# BENCH_PUSH_PORTS (18201 18202; management ports +100), JAVA_OPTS (-Xmx256m).
+# BENCH_PUSH_PORTS (18201 18202; management ports +100), JAVA_OPTS (-Xmx256m), BENCH_WARMUP_WRITES (20,
+# not counted), BENCH_CLIENT_JAVA (a JDK 21+ java for the clients; the newest Temurin found), BENCH_LOG_DIR (where to keep the servers' logs; not kept when unset).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,6 +28,7 @@ cleanup() {
   set +e # a killed server's wait status must not end the clean-up before the next one
   for pid in "${PIDS[@]}"; do kill -9 "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
   psql_q -d postgres -c "DROP DATABASE IF EXISTS ${DB} WITH (FORCE)" >/dev/null 2>&1 || true
+  if [ -n "${BENCH_LOG_DIR:-}" ]; then mkdir -p "$BENCH_LOG_DIR" && cp "$WORK"/server-*.log "$BENCH_LOG_DIR"/; fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -62,5 +64,7 @@ for port in "$PORT_A" "$PORT_B"; do
   done
 done
 echo "both instances ready (JVM options: $JAVA_OPTS)"
-"$JAVA" bench/PushClients.java "http://127.0.0.1:$PORT_A" "http://127.0.0.1:$PORT_B" "${PIDS[0]}" "${PIDS[1]}" \
+# The clients are virtual threads (JDK 21 or later); the servers run on BENCH_JAVA.
+CLIENT_JAVA=${BENCH_CLIENT_JAVA:-$(ls -d /usr/lib/jvm/temurin-2[1-9]*/bin/java /usr/lib/jvm/*-2[1-9]*/bin/java 2>/dev/null | head -n 1)}
+"${CLIENT_JAVA:-java}" bench/PushClients.java "http://127.0.0.1:$PORT_A" "http://127.0.0.1:$PORT_B" "${PIDS[0]}" "${PIDS[1]}" \
   "${BENCH_CLIENTS:-1000}" "${BENCH_WRITES:-20}" "${BENCH_WARMUP_WRITES:-20}"

@@ -21,6 +21,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,6 +46,9 @@ class ChangeWaiters implements HandleChangeListener, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ChangeWaiters.class);
 
+    /** The fewest waiters a reader answers for one read before others help. */
+    private static final int MIN_SHARE = 64;
+
     private final SkillQueries queries;
 
     private final HandleChangeCounter counter;
@@ -61,6 +66,12 @@ class ChangeWaiters implements HandleChangeListener, SmartLifecycle {
     /** The highest counter value known committed per handle. */
     private final Map<Long, Long> latest = new ConcurrentHashMap<>();
 
+    /** When this instance learned of each handle's latest change. */
+    private final Map<Long, Long> noticedAt = new ConcurrentHashMap<>();
+
+    /** From learning of a change to a waiter's answer or event written. */
+    private final Timer delivery;
+
     private final int readerCount;
 
     /**
@@ -74,7 +85,7 @@ class ChangeWaiters implements HandleChangeListener, SmartLifecycle {
 
     private volatile boolean closed;
 
-    ChangeWaiters(SkillQueries queries, HandleChangeCounter counter, AccessRecheck access,
+    ChangeWaiters(SkillQueries queries, HandleChangeCounter counter, AccessRecheck access, MeterRegistry meters,
             @Value("${skills.push.readers:4}") int readers, @Value("${skills.push.sweep:PT2S}") Duration sweep,
             @Value("${skills.push.access-recheck:PT4S}") Duration recheck,
             @Value("${skills.push.heartbeat:PT15S}") Duration heartbeat) {
@@ -85,6 +96,12 @@ class ChangeWaiters implements HandleChangeListener, SmartLifecycle {
         this.recheck = recheck;
         this.heartbeat = heartbeat;
         this.readerCount = readers;
+        this.delivery = Timer.builder("skills.push.delivery")
+            .description("From this instance learning of a committed change to a waiting client's answer written")
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(1))
+            .maximumExpectedValue(Duration.ofSeconds(10))
+            .register(meters);
         this.readers = Executors.newFixedThreadPool(readers, daemons("skills-push-reader"));
         this.timer = timer();
     }
@@ -184,7 +201,9 @@ class ChangeWaiters implements HandleChangeListener, SmartLifecycle {
 
     @Override
     public void changed(long handleId, long seq) {
-        latest.merge(handleId, seq, Math::max);
+        if (latest.merge(handleId, seq, Math::max) == seq) {
+            noticedAt.put(handleId, System.nanoTime());
+        }
         if (byHandle.containsKey(handleId)) {
             wake(handleId);
         }
@@ -229,16 +248,28 @@ class ChangeWaiters implements HandleChangeListener, SmartLifecycle {
     }
 
     private void read(long handleId, Read read, List<Waiter> group) {
-        String since = read.since();
         SkillList changes = null;
         RuntimeException failure = null;
         try {
-            changes = queries.list(group.get(0).grant, since, read.limit());
+            changes = queries.list(group.get(0).grant, read.since(), read.limit());
         }
         catch (RuntimeException e) {
             failure = e;
         }
+        // Many waiters at one cursor are answered by all readers at once.
+        int share = Math.max(MIN_SHARE, (group.size() + readerCount - 1) / readerCount);
+        for (int from = share; from < group.size(); from += share) {
+            List<Waiter> part = group.subList(from, Math.min(group.size(), from + share));
+            SkillList read0 = changes;
+            RuntimeException failure0 = failure;
+            submit(() -> answer(handleId, read.since(), read0, failure0, part));
+        }
+        answer(handleId, read.since(), changes, failure, group.subList(0, Math.min(group.size(), share)));
+    }
+
+    private void answer(long handleId, String since, SkillList changes, RuntimeException failure, List<Waiter> group) {
         boolean rewake = false;
+        Long noticed = noticedAt.get(handleId);
         for (Waiter waiter : group) {
             boolean done;
             try {
@@ -252,6 +283,9 @@ class ChangeWaiters implements HandleChangeListener, SmartLifecycle {
                     if (current) {
                         // only a read from where the waiter stands tells how far it is
                         waiter.readAt = Math.max(waiter.readAt, changes.asOf());
+                    }
+                    if (hasChanges(changes) && noticed != null) {
+                        delivery.record(System.nanoTime() - noticed, TimeUnit.NANOSECONDS);
                     }
                 }
             }

@@ -58,6 +58,9 @@ class HeldListAnswers {
                 response.setContentLength(body.length);
                 response.getOutputStream().write(body);
             }
+            // On the wire now: completing the request is left to the container's threads,
+            // which may be busy with the next calls of the clients already answered.
+            response.flushBuffer();
         }
         catch (IOException | RuntimeException e) {
             log.debug("A held request could not be answered: {}", e.toString());

@@ -77,6 +77,8 @@ class PushController {
             }
             readAt = now.asOf();
         }
+        // Set before the security headers are written, as for an answer given at once.
+        response.setHeader(HttpHeaders.CACHE_CONTROL, ETags.REVALIDATE.getHeaderValue());
         new HeldList(grant, since, limit, ifNoneMatch, readAt, queries, answers, waiters, request, response)
             .holdFor(holdFor);
         return null;

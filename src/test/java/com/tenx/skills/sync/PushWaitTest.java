@@ -90,6 +90,56 @@ class PushWaitTest extends ApiTest {
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - written)).isLessThan(3000);
     }
 
+    /**
+     * A held call is answered outside Spring MVC, straight onto its response: the answer
+     * must be the one the plain {@code ?since=} call gives, headers and all.
+     */
+    @Test
+    void aHeldAnswerIsThePlainSinceAnswerWithTheSameHeaders() throws Exception {
+        World.Member creator = world.creator();
+        HandleSkills here = new HandleSkills(api, creator);
+        here.create("crm-lookup");
+        String cursor = here.list(null, null).get("cursor").asString();
+        String path = "/v2/handles/" + creator.handle() + "/skills";
+        CompletableFuture<Reply> held = CompletableFuture
+            .supplyAsync(() -> api.get(path + waitQuery(cursor, 30)).token(creator.token()).send());
+        Thread.sleep(500);
+        assertThat(here.put("crm-lookup", "changed").status()).isEqualTo(200);
+
+        Reply answer = held.get(10, TimeUnit.SECONDS);
+        Reply plain = api.get(path + "?since=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8))
+            .token(creator.token())
+            .send();
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo(plain.body());
+        for (String header : List.of("ETag", "Cache-Control", "Content-Type", "X-Content-Type-Options",
+                "X-Frame-Options", "RateLimit-Policy")) {
+            assertThat(answer.header(header)).as(header).isNotNull().isEqualTo(plain.header(header));
+        }
+        assertThat(answer.header("Pragma")).isEqualTo(plain.header("Pragma"));
+        assertThat(answer.header("Expires")).isEqualTo(plain.header("Expires"));
+        assertThat(answer.header("X-Request-Id")).isNotBlank().isNotEqualTo(plain.header("X-Request-Id"));
+        assertThat(Integer.parseInt(answer.header("Content-Length")))
+            .isEqualTo(answer.body().getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    @Test
+    void aHeldCallWhoseTagStillMatchesIs304WhenItRunsOut() {
+        World.Member creator = world.creator();
+        HandleSkills here = new HandleSkills(api, creator);
+        here.create("crm-lookup");
+        String cursor = here.list(null, null).get("cursor").asString();
+        String path = "/v2/handles/" + creator.handle() + "/skills" + waitQuery(cursor, 1);
+        String etag = api.get(path).token(creator.token()).send().header("ETag");
+
+        Reply reply = api.get(path).token(creator.token()).header("If-None-Match", etag).send();
+
+        assertThat(reply.status()).isEqualTo(304);
+        assertThat(reply.header("ETag")).isEqualTo(etag);
+        assertThat(reply.body()).isEmpty();
+    }
+
     @Test
     void waitOutsideOneToSixtySecondsIs400WithTheField() {
         HandleSkills skills = new HandleSkills(api, world.creator());
