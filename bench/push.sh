@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Push sync on two instances: 1,000 clients hold `?since=&wait=60` on each instance while writes
 # are made on the first; prints p50/p99 from a write to the answer of the clients on the other
-# instance (and on the same one), one write every 3 s,, the heap and RSS of each instance while they wait, and the
+# instance (and on the same one), one write every 3 s (after 20 not counted), the heap and RSS of each instance while they wait, and the
 # requests per second saved against the same clients polling every second (bench/PushClients.java).
 #
 # Settings (environment): BENCH_PG_HOST (127.0.0.1), BENCH_PG_PORT (5432), BENCH_PG_USER

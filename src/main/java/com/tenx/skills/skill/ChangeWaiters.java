@@ -6,10 +6,13 @@ import com.tenx.skills.identity.HandleChangeListener;
 import com.tenx.skills.identity.HandleGrant;
 import com.tenx.skills.identity.Role;
 import java.time.Duration;
+import com.tenx.skills.error.ContractException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -330,13 +333,27 @@ class ChangeWaiters implements HandleChangeListener, SmartLifecycle {
         }
     }
 
-    /** Ends every stream whose caller may no longer read the handle. */
+    /**
+     * Ends every held request whose caller may no longer read the handle: a stream is
+     * closed, a long poll answered with what a new request would be refused with. One
+     * check per caller and handle, however many requests it holds.
+     */
     private void recheckAccess() {
+        Map<List<Object>, Optional<ContractException>> checked = new HashMap<>();
         for (Set<Waiter> waiters : byHandle.values()) {
             for (Waiter waiter : waiters) {
-                if (waiter.stream() && !access.stillAllowed(waiter.grant, Role.CREATOR)) {
+                HandleGrant grant = waiter.grant;
+                Optional<ContractException> refusal = checked.computeIfAbsent(
+                        Arrays.asList(grant.userId(), grant.handleId(), grant.tokenId(), grant.platformAdmin()),
+                        caller -> Optional.ofNullable(access.refusal(grant, Role.CREATOR)));
+                if (refusal.isPresent()) {
                     release(waiter);
-                    waiter.finish();
+                    if (waiter.stream()) {
+                        waiter.finish();
+                    }
+                    else {
+                        waiter.fail(refusal.get());
+                    }
                 }
             }
         }

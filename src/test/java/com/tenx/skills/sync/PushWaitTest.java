@@ -141,6 +141,28 @@ class PushWaitTest extends ApiTest {
     }
 
     @Test
+    void aHeldCallOfACallerWhoLosesAccessIsAnsweredWithTheRefusalWithinFiveSeconds() throws Exception {
+        World.Member owner = world.creator();
+        World.User reader = world.user();
+        world.grant(owner.handle(), reader.id(), "CREATOR");
+        String cursor = new HandleSkills(api, owner).list(null, null).get("cursor").asString();
+        String path = "/v2/handles/" + owner.handle() + "/skills" + waitQuery(cursor, 60);
+        CompletableFuture<Reply> held = CompletableFuture
+            .supplyAsync(() -> second.api().get(path).token(reader.token()).send());
+        Thread.sleep(700);
+        assertThat(held).as("held").isNotDone();
+        Reply removed = api.delete("/v2/handles/" + owner.handle() + "/members/" + reader.id())
+            .token(world.adminToken())
+            .send();
+        assertThat(removed.status()).isEqualTo(204);
+
+        Reply reply = held.get(5, TimeUnit.SECONDS);
+
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.error()).isEqualTo("insufficient_role");
+    }
+
+    @Test
     void waitOutsideOneToSixtySecondsIs400WithTheField() {
         HandleSkills skills = new HandleSkills(api, world.creator());
         String cursor = skills.list(null, null).get("cursor").asString();
