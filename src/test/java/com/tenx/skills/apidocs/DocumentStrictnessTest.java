@@ -145,7 +145,10 @@ class DocumentStrictnessTest extends ApiTest {
     private record Violation(String what, Sample sample) {
     }
 
-    /** A rule of the server, as a change that breaks it in a route's sample. */
+    /**
+     * A rule of the server, as a change that breaks it in a route's sample; or, for
+     * {@link #allowedVariants()}, a change the document and the server both allow.
+     */
     private record Rule(String operation, String what, UnaryOperator<Sample> breaking) {
     }
 
@@ -178,6 +181,7 @@ class DocumentStrictnessTest extends ApiTest {
             Set<String> twins = covered.stream().map(DocumentStrictnessTest::twin).collect(Collectors.toSet());
             assertThat(twins).containsAll(samples.keySet());
             assertThat(twins).containsAll(serverRules().stream().map(Rule::operation).toList());
+            assertThat(twins).containsAll(allowedVariants().stream().map(Rule::operation).toList());
         }));
         return tests.stream();
     }
@@ -308,6 +312,13 @@ class DocumentStrictnessTest extends ApiTest {
                 rule("putSkill", "no displayName", remove("/displayName")),
                 rule("putSkill", "a blank displayName", body("/displayName", NODES.stringNode("   "))),
                 rule("putSkill", "a displayName of 201 characters", body("/displayName", NODES.stringNode(long201))),
+                rule("putSkill", "a title alone of 201 characters",
+                        sample -> withField(withField(sample, "/displayName", null), "/title",
+                                NODES.stringNode(long201))),
+                rule("putSkill", "a blank title alone",
+                        sample -> withField(withField(sample, "/displayName", null), "/title", NODES.stringNode(" "))),
+                rule("putSkill", "a title that is not a string beside displayName",
+                        body("/title", NODES.numberNode(5))),
                 rule("putSkill", "a description of 2001 characters",
                         body("/description", NODES.stringNode("x".repeat(2001)))),
                 rule("putSkill", "a systemPrompt of 100001 characters",
@@ -379,6 +390,72 @@ class DocumentStrictnessTest extends ApiTest {
                 rule("putHandle", "no tenantId", remove("/tenantId")));
     }
 
+    /**
+     * Other requests the document allows, each a change of a fresh sample: what the
+     * server takes besides the sample's shape (aliases, defaults, nulls, case, ignored
+     * fields).
+     */
+    private static List<Rule> allowedVariants() {
+        String digest = "@sha256:" + "0123456789abcdef".repeat(4);
+        return List.of(rule("login", "an unknown field", body("/remember", NODES.booleanNode(true))), rule("listSkills",
+                "no query",
+                sample -> sample.with("query", "since", null).with("query", "limit", null).with("query", "wait", null)),
+                rule("listSkills", "limit alone",
+                        sample -> sample.with("query", "since", null).with("query", "wait", null)),
+                rule("getSkill", "a skill key in upper case", path("skillKey", "CRM-Lookup")),
+                rule("putSkill", "title instead of displayName",
+                        sample -> withField(withField(sample, "/displayName", null), "/title",
+                                NODES.stringNode("CRM"))),
+                rule("putSkill", "displayName null beside title",
+                        sample -> withField(withField(sample, "/displayName", NODES.nullNode()), "/title",
+                                NODES.stringNode("CRM"))),
+                rule("putSkill", "title of any length beside displayName", body("/title", NODES.stringNode(""))),
+                rule("putSkill", "displayName alone", sample -> sample.withBody(Json.object().put("displayName", "x"))),
+                rule("putSkill", "read-only fields echoed and unknown ones",
+                        sample -> sample.withBody(((ObjectNode) sample.body().deepCopy()).put("skillKey", "other")
+                            .put("runtimeStatus", "ready")
+                            .put("updatedAt", "2026-01-01T00:00:00.000Z")
+                            .put("publishedVersion", "v1")
+                            .put("extra", 5))),
+                rule("putSkill", "nulls for the optional fields",
+                        sample -> sample.withBody(((ObjectNode) sample.body().deepCopy()).putNull("description")
+                            .putNull("systemPrompt")
+                            .putNull("tools")
+                            .putNull("status"))),
+                rule("putSkill", "status DISABLED", body("/status", NODES.stringNode("DISABLED"))),
+                rule("putSkill", "an mcp tool", body("/tools/0/type", NODES.stringNode("mcp"))),
+                rule("putRuntime", "only the required fields",
+                        sample -> sample.withBody(Json.object()
+                            .put("imageRef", "catalog/tools/node-runner:20.1")
+                            .put("cpu", 256)
+                            .put("memory", 512)
+                            .put("idleTimeoutSec", 60)
+                            .put("maxSessionSec", 60))),
+                rule("putRuntime", "a private ECR image with a digest",
+                        body("/imageRef",
+                                NODES.stringNode("123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/app" + digest))),
+                rule("putRuntime", "the largest values",
+                        sample -> sample.withBody(((ObjectNode) sample.body().deepCopy()).put("cpu", 16_384)
+                            .put("memory", 122_880)
+                            .put("idleTimeoutSec", 86_400)
+                            .put("maxSessionSec", 86_400))),
+                rule("publishSkill", "no body", sample -> sample.withBody(null)),
+                rule("publishSkill", "fromVersion null", body("/fromVersion", NODES.nullNode())),
+                rule("createToken", "no expiresInDays and every scope",
+                        sample -> withField(withField(sample, "/expiresInDays", null), "/scopes",
+                                Json.array().add("skills.*"))),
+                rule("createToken", "a name with white space around it",
+                        body("/name", NODES.stringNode("  " + World.unique("spaced") + "  "))),
+                rule("putMember", "a user id in upper case",
+                        sample -> sample.with("path", "userId", sample.path().get("userId").toUpperCase())),
+                rule("createUser", "an email in mixed case and no platformAdmin",
+                        sample -> withField(withField(sample, "/platformAdmin", null), "/email",
+                                NODES.stringNode(World.unique("Mixed") + "@Example.COM"))),
+                rule("putTenant", "no features", remove("/features")),
+                rule("putHandle", "a tenant id in upper case", sample -> withField(sample, "/tenantId",
+                        NODES.stringNode(sample.body().get("tenantId").asString().toUpperCase()))));
+    }
+
     private static Rule rule(String operation, String what, UnaryOperator<Sample> breaking) {
         return new Rule(operation, what, breaking);
     }
@@ -436,16 +513,7 @@ class DocumentStrictnessTest extends ApiTest {
 
     private void check(String id, String template, String method, JsonNode pathItem, JsonNode operation,
             Supplier<Sample> samples) throws Exception {
-        Sample sample = samples.get();
-        boolean pat = !twin(id).equals(id);
-        if (pat) {
-            sample = sample.with("header", "Authorization", "Bearer " + this.pat);
-        }
-        if (!declares(pathItem, operation, "Idempotency-Key")) {
-            sample = sample.with("header", "Idempotency-Key", null);
-        }
-        sample = new Sample(method.toUpperCase(), template, sample.path(), sample.query(), sample.headers(),
-                sample.body());
+        Sample sample = prepared(samples.get(), id, template, method, pathItem, operation);
         assertThat(problems(sample)).as("the document allows the sample %s", sample).isEmpty();
 
         List<Violation> violations = violations(pathItem, operation, sample);
@@ -469,6 +537,18 @@ class DocumentStrictnessTest extends ApiTest {
             }
         }
 
+        for (Rule variant : allowedVariants()) {
+            if (variant.operation().equals(twin(id))) {
+                Sample allowed = variant.breaking()
+                    .apply(prepared(samples.get(), id, template, method, pathItem, operation));
+                assertThat(problems(allowed)).as("the document allows %s: %s", variant.what(), allowed).isEmpty();
+                Reply reply = send(allowed);
+                assertThat(reply.status() / 100 == 2)
+                    .as("the server takes %s: %s -> %s", variant.what(), allowed, reply)
+                    .isTrue();
+            }
+        }
+
         // Last, since some samples change what later requests may do (a new password
         // ends the session).
         if (operation.path("responses").path("200").path("content").has("text/event-stream")) {
@@ -478,6 +558,20 @@ class DocumentStrictnessTest extends ApiTest {
             Reply reply = send(sample);
             assertThat(reply.status() / 100 == 2).as("the sample is accepted: %s -> %s", sample, reply).isTrue();
         }
+    }
+
+    /** The sample as sent to the operation: its method, path and token. */
+    private Sample prepared(Sample sample, String id, String template, String method, JsonNode pathItem,
+            JsonNode operation) {
+        Sample prepared = sample;
+        if (!twin(id).equals(id)) {
+            prepared = prepared.with("header", "Authorization", "Bearer " + pat);
+        }
+        if (!declares(pathItem, operation, "Idempotency-Key")) {
+            prepared = prepared.with("header", "Idempotency-Key", null);
+        }
+        return new Sample(method.toUpperCase(), template, prepared.path(), prepared.query(), prepared.headers(),
+                prepared.body());
     }
 
     private boolean declares(JsonNode pathItem, JsonNode operation, String name) {
