@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class MembershipService {
+
+    private static final Pattern USER_ID = Pattern
+        .compile("[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}");
 
     private final MembershipRepository memberships;
 
@@ -97,13 +101,12 @@ class MembershipService {
         return userId;
     }
 
+    /**
+     * A user id in its one spelling, hex digits in either case; {@link UUID#fromString}
+     * alone would also take signs ({@code +a1b2c3d-...}) for the same id.
+     */
     private static UUID parse(String raw) {
-        try {
-            return raw != null && raw.length() == 36 ? UUID.fromString(raw) : null;
-        }
-        catch (IllegalArgumentException e) {
-            return null;
-        }
+        return raw != null && USER_ID.matcher(raw).matches() ? UUID.fromString(raw) : null;
     }
 
 }

@@ -88,6 +88,11 @@ class PushController {
     @HandleRoute(value = Role.CREATOR, scope = Scope.SKILLS_READ)
     SseEmitter events(HandleGrant grant, @RequestParam(required = false) String since,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+        if (since != null) {
+            // Refused when malformed even where Last-Event-ID takes over, as ?since=
+            // always is.
+            SyncCursor.decode(since);
+        }
         String from = lastEventId != null && !lastEventId.isBlank() ? lastEventId.strip() : since;
         if (from == null || SyncCursor.decode(from).isPage()) {
             throw InvalidInput.field(ErrorCode.INVALID_CURSOR, "since", "must be a cursor from a list answer");

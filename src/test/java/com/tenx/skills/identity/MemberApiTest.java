@@ -186,6 +186,21 @@ class MemberApiTest extends ApiTest {
     }
 
     @Test
+    void aUserIdSpelledWithASignNamesNoUser() {
+        World.Member admin = world.member("ADMIN");
+        UUID id = UUID.fromString("0" + UUID.randomUUID().toString().substring(1));
+        db.sql("INSERT INTO users (id, email, password_hash, created_at) VALUES (:id, :email, 'x', now())")
+            .param("id", id)
+            .param("email", World.unique("signed") + "@example.com")
+            .update();
+        // UUID.fromString alone reads "+" followed by seven hex digits as the same id.
+        String signed = "+" + id.toString().substring(1);
+
+        assertError(put(admin.token(), admin.handle(), signed, "VIEWER"), 404, "not_found");
+        assertThat(storedRole(admin.handle(), id.toString())).isEmpty();
+    }
+
+    @Test
     void badRoleIs400() {
         World.Member admin = world.member("ADMIN");
         World.User user = world.user();
