@@ -38,6 +38,13 @@ if [ -z "${BENCH_JAR:-}" ] && ! ls target/skills-control-plane-*.jar >/dev/null 
   ./mvnw -B -q package -Dmaven.test.skip=true
 fi
 JAR=${BENCH_JAR:-$(ls target/skills-control-plane-*.jar | grep -v plain | head -n 1)}
+# The clients are virtual threads (JDK 21 or later); the servers run on BENCH_JAVA.
+CLIENT_JAVA=${BENCH_CLIENT_JAVA:-$(ls -d /usr/lib/jvm/temurin-2[1-9]*/bin/java /usr/lib/jvm/*-2[1-9]*/bin/java 2>/dev/null | head -n 1)}
+CLIENT_JAVA=${CLIENT_JAVA:-java}
+if ! "$CLIENT_JAVA" -XshowSettings:properties -version 2>&1 | grep -Eq 'java.specification.version = (2[1-9]|[3-9][0-9])'; then
+  echo "the push clients need a JDK 21 or later (virtual threads): set BENCH_CLIENT_JAVA" >&2
+  exit 1
+fi
 psql_q -d postgres -c "DROP DATABASE IF EXISTS ${DB} WITH (FORCE)" >/dev/null
 psql_q -d postgres -c "CREATE DATABASE ${DB}" >/dev/null
 
@@ -64,7 +71,5 @@ for port in "$PORT_A" "$PORT_B"; do
   done
 done
 echo "both instances ready (JVM options: $JAVA_OPTS)"
-# The clients are virtual threads (JDK 21 or later); the servers run on BENCH_JAVA.
-CLIENT_JAVA=${BENCH_CLIENT_JAVA:-$(ls -d /usr/lib/jvm/temurin-2[1-9]*/bin/java /usr/lib/jvm/*-2[1-9]*/bin/java 2>/dev/null | head -n 1)}
-"${CLIENT_JAVA:-java}" bench/PushClients.java "http://127.0.0.1:$PORT_A" "http://127.0.0.1:$PORT_B" "${PIDS[0]}" "${PIDS[1]}" \
+"$CLIENT_JAVA" bench/PushClients.java "http://127.0.0.1:$PORT_A" "http://127.0.0.1:$PORT_B" "${PIDS[0]}" "${PIDS[1]}" \
   "${BENCH_CLIENTS:-1000}" "${BENCH_WRITES:-20}" "${BENCH_WARMUP_WRITES:-20}"
