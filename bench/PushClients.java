@@ -23,12 +23,14 @@ import java.util.regex.Pattern;
 
 /**
  * Push sync measured on two instances (bench/push.sh starts them): CLIENTS clients hold
- * {@code ?since=&wait=60} on each instance, WRITES writes are made on the first, one every
- * 3 s; prints p50/p99 from each write to the answers on either instance, the memory of each
- * instance while the clients wait, and the requests per second against polling every second.
+ * {@code ?since=&wait=60} on each instance, WARMUP writes are made on the first and not
+ * counted, then WRITES more, one every 3 s; prints p50/p99 from each write to the answers on
+ * either instance (as the clients see it and as each server's {@code skills.push.delivery}
+ * does), the memory of each instance while the clients wait, CPU per request, and the requests
+ * per second against polling every second. The waiting clients are virtual threads (JDK 21+).
  *
  * <p>
- * {@code java bench/PushClients.java <baseA> <baseB> <pidA> <pidB> <clients> <writes>}
+ * {@code java bench/PushClients.java <baseA> <baseB> <pidA> <pidB> <clients> <writes> [warmup]}
  */
 public class PushClients {
 
