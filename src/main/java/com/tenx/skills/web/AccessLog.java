@@ -1,5 +1,7 @@
 package com.tenx.skills.web;
 
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,8 +16,8 @@ import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * One log line per request, with its id, the caller, the handle, the route template, the
- * status and the duration as structured fields. Never headers or bodies, so never a token
- * or password.
+ * status and the duration as structured fields, written once the request is answered (a
+ * held request when it completes). Never headers or bodies, so never a token or password.
  */
 public class AccessLog extends OncePerRequestFilter {
 
@@ -32,9 +34,47 @@ public class AccessLog extends OncePerRequestFilter {
             chain.doFilter(request, response);
         }
         finally {
-            if (log.isInfoEnabled()) {
+            if (log.isInfoEnabled() && !laterOnCompletion(request, response, start)) {
                 write(request, response, (System.nanoTime() - start) / 1_000_000.0);
             }
+        }
+    }
+
+    /**
+     * A request still held when its first dispatch ends (a long poll, an event stream) is
+     * logged when it completes, with the status it was answered with and its whole time.
+     */
+    private static boolean laterOnCompletion(HttpServletRequest request, HttpServletResponse response, long start) {
+        if (!request.isAsyncStarted()) {
+            return false;
+        }
+        try {
+            request.getAsyncContext().addListener(new AsyncListener() {
+                @Override
+                public void onComplete(AsyncEvent event) {
+                    Object id = request.getAttribute(RequestIds.ATTRIBUTE);
+                    try (MDC.MDCCloseable requestId = MDC.putCloseable(RequestIds.MDC_KEY,
+                            id != null ? id.toString() : "-")) {
+                        write(request, response, (System.nanoTime() - start) / 1_000_000.0);
+                    }
+                }
+
+                @Override
+                public void onTimeout(AsyncEvent event) {
+                }
+
+                @Override
+                public void onError(AsyncEvent event) {
+                }
+
+                @Override
+                public void onStartAsync(AsyncEvent event) {
+                }
+            });
+            return true;
+        }
+        catch (IllegalStateException e) {
+            return false; // completed meanwhile
         }
     }
 
