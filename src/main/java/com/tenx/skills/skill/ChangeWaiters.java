@@ -1,12 +1,14 @@
 package com.tenx.skills.skill;
 
+import com.tenx.skills.error.ContractException;
 import com.tenx.skills.identity.AccessRecheck;
 import com.tenx.skills.identity.HandleChangeCounter;
 import com.tenx.skills.identity.HandleChangeListener;
 import com.tenx.skills.identity.HandleGrant;
 import com.tenx.skills.identity.Role;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import com.tenx.skills.error.ContractException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -17,15 +19,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -287,7 +287,7 @@ class ChangeWaiters implements HandleChangeListener, SmartLifecycle {
                         // only a read from where the waiter stands tells how far it is
                         waiter.readAt = Math.max(waiter.readAt, changes.asOf());
                     }
-                    if (hasChanges(changes) && noticed != null) {
+                    if (current && hasChanges(changes) && noticed != null) {
                         delivery.record(System.nanoTime() - noticed, TimeUnit.NANOSECONDS);
                     }
                 }

@@ -79,8 +79,7 @@ final class HeldList extends ChangeWaiters.Waiter implements AsyncListener {
 
     @Override
     boolean deliver(SkillList changes, String from) {
-        ResponseEntity<SkillList> answer = SyncController.answer(changes, ifNoneMatch);
-        answer(() -> answers.write(context, answer, answer.hasBody() ? answers.body(changes) : null));
+        answerWith(changes);
         return true;
     }
 
@@ -95,13 +94,17 @@ final class HeldList extends ChangeWaiters.Waiter implements AsyncListener {
             return;
         }
         try {
-            SkillList now = queries.list(grant, since, limit);
-            ResponseEntity<SkillList> answer = SyncController.answer(now, ifNoneMatch);
-            answer(() -> answers.write(context, answer, answer.hasBody() ? answers.body(now) : null));
+            answerWith(queries.list(grant, since, limit));
         }
         catch (RuntimeException e) {
             fail(e);
         }
+    }
+
+    /** Answers as the plain {@code ?since=} call would with {@code list}. */
+    private void answerWith(SkillList list) {
+        ResponseEntity<SkillList> answer = SyncController.answer(list, ifNoneMatch);
+        answer(() -> answers.write(context, answer, answer.hasBody() ? answers.body(list) : null));
     }
 
     private synchronized boolean answered() {

@@ -2,8 +2,8 @@ package com.tenx.skills.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tenx.skills.support.AccessLines;
 import com.tenx.skills.support.Api;
-import com.tenx.skills.support.Json;
 import com.tenx.skills.support.SecondServer;
 import com.tenx.skills.support.TestDatabase;
 import com.tenx.skills.support.World;
@@ -12,7 +12,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The client address that rate limits and logs see is the TCP peer, unless the peer is a
@@ -31,7 +30,7 @@ class ClientAddressTest {
                 .header("X-Request-Id", requestId)
                 .send();
 
-            assertThat(accessLine(output, requestId).get("client").asString()).isEqualTo("127.0.0.1");
+            assertThat(AccessLines.of(output, requestId).get("client").asString()).isEqualTo("127.0.0.1");
         }
     }
 
@@ -46,29 +45,8 @@ class ClientAddressTest {
                 .header("X-Request-Id", requestId)
                 .send();
 
-            assertThat(accessLine(output, requestId).get("client").asString()).isEqualTo("203.0.113.7");
+            assertThat(AccessLines.of(output, requestId).get("client").asString()).isEqualTo("203.0.113.7");
         }
-    }
-
-    /** The request's access line, which the server writes just after it has answered. */
-    private static JsonNode accessLine(CapturedOutput output, String requestId) {
-        for (int attempt = 0; attempt < 500; attempt++) {
-            var line = output.getOut()
-                .lines()
-                .filter(text -> text.contains(requestId) && text.contains("\"logger\":\"access\""))
-                .findFirst();
-            if (line.isPresent()) {
-                return Json.parse(line.get());
-            }
-            try {
-                Thread.sleep(10);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("no access line for " + requestId);
     }
 
 }

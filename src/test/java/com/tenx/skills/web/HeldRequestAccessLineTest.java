@@ -2,8 +2,8 @@ package com.tenx.skills.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tenx.skills.support.AccessLines;
 import com.tenx.skills.support.Api;
-import com.tenx.skills.support.Json;
 import com.tenx.skills.support.Reply;
 import com.tenx.skills.support.SecondServer;
 import com.tenx.skills.support.TestDatabase;
@@ -42,31 +42,11 @@ class HeldRequestAccessLineTest {
                 .send();
 
             assertThat(held.status()).isEqualTo(304);
-            JsonNode line = accessLine(output, requestId);
+            JsonNode line = AccessLines.of(output, requestId);
             assertThat(line.get("http").get("status").asString()).isEqualTo("304");
             assertThat(Double.parseDouble(line.get("durationMs").asString())).isGreaterThanOrEqualTo(1000);
             assertThat(output.getOut().lines().filter(text -> text.contains(requestId)).count()).isEqualTo(1);
         }
-    }
-
-    private static JsonNode accessLine(CapturedOutput output, String requestId) {
-        for (int attempt = 0; attempt < 500; attempt++) {
-            var line = output.getOut()
-                .lines()
-                .filter(text -> text.contains(requestId) && text.contains("\"logger\":\"access\""))
-                .findFirst();
-            if (line.isPresent()) {
-                return Json.parse(line.get());
-            }
-            try {
-                Thread.sleep(10);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("no access line for " + requestId);
     }
 
 }
