@@ -2,10 +2,10 @@ package com.tenx.skills.identity;
 
 import com.tenx.skills.error.ErrorCode;
 import com.tenx.skills.error.NotFound;
+import com.tenx.skills.web.DatabaseTimeBudget;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,6 +29,8 @@ public class HandleChangeCounter {
 
     private final JdbcClient jdbc;
 
+    private final CommittedSeqs committed = new CommittedSeqs(this::seqs, DatabaseTimeBudget::left);
+
     HandleChangeCounter(HandleRepository handles, Clock clock, HandleChangeNotifications notifications,
             JdbcClient jdbc) {
         this.handles = handles;
@@ -39,10 +41,11 @@ public class HandleChangeCounter {
 
     /**
      * The handle's change counter as committed now: it counts every write a caller saw
-     * committed before asking, on any instance; call it outside a transaction.
+     * committed before asking, on any instance. Concurrent askers share one query
+     * ({@link CommittedSeqs}); call it outside a transaction.
      */
     public long committed(long handleId) {
-        Long seq = seqs(List.of(handleId)).get(handleId);
+        Long seq = committed.of(handleId);
         if (seq == null) {
             throw new NotFound(ErrorCode.NOT_FOUND, "No such handle.");
         }
