@@ -2,7 +2,6 @@ package com.tenx.skills.identity;
 
 import com.tenx.skills.error.ErrorCode;
 import com.tenx.skills.error.NotFound;
-import com.tenx.skills.web.DatabaseTimeBudget;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,27 +28,12 @@ public class HandleChangeCounter {
 
     private final JdbcClient jdbc;
 
-    private final CommittedSeqs committed = new CommittedSeqs(this::seqs, DatabaseTimeBudget::left);
-
     HandleChangeCounter(HandleRepository handles, Clock clock, HandleChangeNotifications notifications,
             JdbcClient jdbc) {
         this.handles = handles;
         this.clock = clock;
         this.notifications = notifications;
         this.jdbc = jdbc;
-    }
-
-    /**
-     * The handle's change counter as committed now: it counts every write a caller saw
-     * committed before asking, on any instance. Concurrent askers share one query
-     * ({@link CommittedSeqs}); call it outside a transaction.
-     */
-    public long committed(long handleId) {
-        Long seq = committed.of(handleId);
-        if (seq == null) {
-            throw new NotFound(ErrorCode.NOT_FOUND, "No such handle.");
-        }
-        return seq;
     }
 
     /** Locks the handle until the surrounding transaction ends and returns its lock. */

@@ -33,15 +33,12 @@ class MembershipService {
 
     private final Clock clock;
 
-    private final HandleChangeNotifications notifications;
-
     MembershipService(MembershipRepository memberships, UserRepository users, ApplicationEventPublisher events,
-            Clock clock, HandleChangeNotifications notifications) {
+            Clock clock) {
         this.memberships = memberships;
         this.users = users;
         this.events = events;
         this.clock = clock;
-        this.notifications = notifications;
     }
 
     @Transactional
@@ -61,7 +58,6 @@ class MembershipService {
         if (memberships.insertIfAbsent(grant.handleId(), userId, role.name(), now) == 0) {
             memberships.find(grant.handleId(), userId).orElseThrow().changeRole(role, now);
         }
-        notifications.announceAccessChange();
         events.publishEvent(new MembershipChanged(grant, MembershipChanged.PUT, userId, role, now));
         return role;
     }
@@ -81,7 +77,6 @@ class MembershipService {
             requireAnotherOwner(grant, userId);
         }
         memberships.delete(grant.handleId(), userId);
-        notifications.announceAccessChange();
         events.publishEvent(new MembershipChanged(grant, MembershipChanged.DELETE, userId, null, clock.instant()));
     }
 

@@ -29,14 +29,10 @@ class TenancyService {
 
     private final Clock clock;
 
-    private final HandleChangeNotifications notifications;
-
-    TenancyService(TenantRepository tenants, HandleRepository handles, Clock clock,
-            HandleChangeNotifications notifications) {
+    TenancyService(TenantRepository tenants, HandleRepository handles, Clock clock) {
         this.tenants = tenants;
         this.handles = handles;
         this.clock = clock;
-        this.notifications = notifications;
     }
 
     record TenantPlan(String tenantId, String plan, List<String> features) {
@@ -72,7 +68,6 @@ class TenancyService {
         if (!created) {
             tenants.findById(tenantId).orElseThrow().replace(plan, features, now);
         }
-        notifications.announceAccessChange();
         return new Saved<>(new TenantPlan(tenantId, plan, features), created);
     }
 
@@ -87,7 +82,6 @@ class TenancyService {
         if (!created) {
             handles.findByHandle(handle).orElseThrow().moveTo(tenantId);
         }
-        notifications.announceAccessChange();
         return new Saved<>(new HandleTenant(handle, tenantId), created);
     }
 

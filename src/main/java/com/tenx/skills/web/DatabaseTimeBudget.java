@@ -49,15 +49,6 @@ public final class DatabaseTimeBudget extends OncePerRequestFilter {
         }
     }
 
-    /**
-     * The database time the current request has left (negative when it is spent), or
-     * {@code null} outside a request.
-     */
-    public static Duration left() {
-        Long deadline = DEADLINE.get();
-        return deadline == null ? null : Duration.ofNanos(deadline - System.nanoTime());
-    }
-
     /** A data source whose connections keep to the budget of the request taking them. */
     static DataSource around(DataSource pool) {
         return new Budgeted(pool);
