@@ -1,5 +1,7 @@
 package com.tenx.skills.web;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,9 +22,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * connection, validating it, and every statement on every connection it takes. Each
  * connection handed out during a request gets the time that is left as its network
  * timeout, so a request that waited for the pool does not then wait a full socket timeout
- * more; once the budget is spent, asking for a connection fails at once and the request
- * answers {@code 503 service_unavailable} (see {@link DatabaseOutage}). Work outside a
- * request (migrations, reapers) keeps the pool's own timeouts.
+ * more, and the wait for the pool itself is cut to what is left; once the budget is
+ * spent, asking for a connection fails at once and the request answers
+ * {@code 503 service_unavailable} (see {@link DatabaseOutage}). Work outside a request
+ * (migrations, reapers) keeps the pool's own timeouts.
  */
 public final class DatabaseTimeBudget extends OncePerRequestFilter {
 
@@ -56,6 +59,9 @@ public final class DatabaseTimeBudget extends OncePerRequestFilter {
 
     private static final class Budgeted extends DelegatingDataSource {
 
+        /** Enough to take an idle connection when the budget is nearly spent. */
+        private static final long MINIMUM_WAIT_MILLIS = 50;
+
         /** Cleared on the first driver that has no network timeout (H2). */
         private volatile boolean networkTimeouts = true;
 
@@ -69,8 +75,7 @@ public final class DatabaseTimeBudget extends OncePerRequestFilter {
             if (deadline == null) {
                 return super.getConnection();
             }
-            millisLeft(deadline);
-            Connection connection = super.getConnection();
+            Connection connection = pooled(millisLeft(deadline));
             if (networkTimeouts) {
                 try {
                     connection.setNetworkTimeout(SAME_THREAD, millisLeft(deadline));
@@ -84,6 +89,22 @@ public final class DatabaseTimeBudget extends OncePerRequestFilter {
                 }
             }
             return connection;
+        }
+
+        /**
+         * A connection from the pool, waited for no longer than the budget allows. Hikari
+         * waits up to its own connection timeout and may then spend its validation
+         * timeout on the last idle connection it tries, so the wait is cut to what is
+         * left less that validation; before the pool has started (and for other pools)
+         * its own timeouts apply.
+         */
+        private Connection pooled(int millisLeft) throws SQLException {
+            if (getTargetDataSource() instanceof HikariDataSource hikari
+                    && hikari.getHikariPoolMXBean() instanceof HikariPool pool) {
+                long wait = Math.min(hikari.getConnectionTimeout(), millisLeft - hikari.getValidationTimeout());
+                return pool.getConnection(Math.max(wait, MINIMUM_WAIT_MILLIS));
+            }
+            return super.getConnection();
         }
 
         /**

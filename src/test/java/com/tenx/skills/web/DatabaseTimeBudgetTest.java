@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import jakarta.servlet.FilterChain;
 import java.sql.Connection;
 import java.sql.SQLFeatureNotSupportedException;
@@ -20,6 +24,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
@@ -79,6 +84,28 @@ class DatabaseTimeBudgetTest {
 
         assertThat(failure[0]).isInstanceOf(SQLTransientConnectionException.class);
         verify(connection).close();
+    }
+
+    @Test
+    void theWaitForAHikariConnectionIsCutToTheBudgetLeftLessItsValidation() throws Exception {
+        HikariDataSource hikari = mock(HikariDataSource.class);
+        HikariPool hikariPool = mock(HikariPool.class);
+        when(hikari.getHikariPoolMXBean()).thenReturn(hikariPool);
+        when(hikari.getConnectionTimeout()).thenReturn(2000L);
+        when(hikari.getValidationTimeout()).thenReturn(1000L);
+        when(hikariPool.getConnection(anyLong())).thenReturn(connection);
+        DataSource budgetedHikari = DatabaseTimeBudget.around(hikari);
+        ArgumentCaptor<Long> waits = ArgumentCaptor.forClass(Long.class);
+
+        inRequest(Duration.ofSeconds(5), budgetedHikari::getConnection);
+        inRequest(Duration.ofMillis(1500), budgetedHikari::getConnection);
+        inRequest(Duration.ofMillis(1010), budgetedHikari::getConnection);
+
+        verify(hikariPool, times(3)).getConnection(waits.capture());
+        assertThat(waits.getAllValues().get(0)).as("the pool's own timeout when the budget allows it").isEqualTo(2000L);
+        assertThat(waits.getAllValues().get(1)).as("1.5 s left less 1 s of validation").isBetween(400L, 500L);
+        assertThat(waits.getAllValues().get(2)).as("never less than a moment").isEqualTo(50L);
+        verify(hikari, never()).getConnection();
     }
 
     @Test
