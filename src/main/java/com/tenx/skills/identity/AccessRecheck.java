@@ -41,7 +41,7 @@ public class AccessRecheck {
         }
         try {
             access.check(new CurrentUser(grant.userId()), grant.handle(), needed, "", grant.platformAdmin(),
-                    grant.requestId());
+                    grant.requestId(), true);
             return null;
         }
         catch (ContractException e) {

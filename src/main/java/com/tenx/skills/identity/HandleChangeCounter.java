@@ -5,6 +5,7 @@ import com.tenx.skills.error.NotFound;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,6 +35,18 @@ public class HandleChangeCounter {
         this.clock = clock;
         this.notifications = notifications;
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The handle's change counter as committed now: it counts every write a caller saw
+     * committed before asking, on any instance; call it outside a transaction.
+     */
+    public long committed(long handleId) {
+        Long seq = seqs(List.of(handleId)).get(handleId);
+        if (seq == null) {
+            throw new NotFound(ErrorCode.NOT_FOUND, "No such handle.");
+        }
+        return seq;
     }
 
     /** Locks the handle until the surrounding transaction ends and returns its lock. */

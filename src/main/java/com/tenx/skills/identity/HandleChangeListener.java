@@ -1,9 +1,9 @@
 package com.tenx.skills.identity;
 
 /**
- * Told of every committed change to a handle's skills, on whichever instance it was made
- * (see {@link HandleChangeNotifications}). Called on the notifier's own thread: return at
- * once, do any reading elsewhere.
+ * Told of every committed change to a handle's skills, and of every change to who may act
+ * on handles, on whichever instance it was made (see {@link HandleChangeNotifications}).
+ * Called on the notifier's own thread: return at once, do any reading elsewhere.
  */
 public interface HandleChangeListener {
 
@@ -15,5 +15,9 @@ public interface HandleChangeListener {
      * every waiter should read again by its cursor.
      */
     void resynchronize();
+
+    /** A membership, a tenant's features or a handle has changed (committed). */
+    default void accessChanged() {
+    }
 
 }

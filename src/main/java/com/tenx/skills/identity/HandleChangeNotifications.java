@@ -35,6 +35,12 @@ public class HandleChangeNotifications implements SmartLifecycle {
 
     public static final String APPLICATION_NAME = "skills-change-listener";
 
+    /**
+     * The payload of a change to who may act on handles; a skill change is
+     * {@code <handleId>:<seq>}.
+     */
+    static final String ACCESS_CHANGED = "access";
+
     private static final Logger log = LoggerFactory.getLogger(HandleChangeNotifications.class);
 
     private final JdbcClient jdbc;
@@ -82,6 +88,27 @@ public class HandleChangeNotifications implements SmartLifecycle {
             .param("payload", handleId + ":" + seq)
             .query((rs, n) -> 0)
             .list();
+    }
+
+    /**
+     * Announces, in the surrounding transaction, that a membership, a tenant's features
+     * or a handle changed. This instance is told when the transaction commits, every
+     * other one when the notification arrives.
+     */
+    void announceAccessChange() {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                listeners.orderedStream().forEach(HandleChangeListener::accessChanged);
+            }
+        });
+        if (!embedded) {
+            jdbc.sql("SELECT pg_notify(:channel, :payload)")
+                .param("channel", CHANNEL)
+                .param("payload", ACCESS_CHANGED)
+                .query((rs, n) -> 0)
+                .list();
+        }
     }
 
     @Override
@@ -172,6 +199,10 @@ public class HandleChangeNotifications implements SmartLifecycle {
     }
 
     private void deliver(String payload) {
+        if (ACCESS_CHANGED.equals(payload)) {
+            listeners.orderedStream().forEach(HandleChangeListener::accessChanged);
+            return;
+        }
         int colon = payload.indexOf(':');
         try {
             tellChanged(Long.parseLong(payload.substring(0, colon)), Long.parseLong(payload.substring(colon + 1)));

@@ -5,18 +5,16 @@ import java.util.UUID;
 /**
  * What the access check established for one request on a handle: which handle, who is
  * calling (for the audit trail) and with which role. {@code role} is {@code null} for a
- * platform admin acting without a membership. {@code changeSeq} is the handle's change
- * counter as the check read it: every write the caller saw committed before this request
- * is counted in it. {@code tokenId} names the personal access token the request came
- * with, or is {@code null} for a control-plane access token.
+ * platform admin acting without a membership. {@code tokenId} names the personal access
+ * token the request came with, or is {@code null} for a control-plane access token.
  */
 public record HandleGrant(long handleId, String handle, UUID userId, String email, Role role, boolean platformAdmin,
-        String requestId, long changeSeq, String tokenId) {
+        String requestId, String tokenId) {
 
     /** A grant for a caller signed in with a control-plane access token. */
     public HandleGrant(long handleId, String handle, UUID userId, String email, Role role, boolean platformAdmin,
-            String requestId, long changeSeq) {
-        this(handleId, handle, userId, email, role, platformAdmin, requestId, changeSeq, null);
+            String requestId) {
+        this(handleId, handle, userId, email, role, platformAdmin, requestId, null);
     }
 
     /**

@@ -33,12 +33,15 @@ class MembershipService {
 
     private final Clock clock;
 
+    private final HandleChangeNotifications notifications;
+
     MembershipService(MembershipRepository memberships, UserRepository users, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, HandleChangeNotifications notifications) {
         this.memberships = memberships;
         this.users = users;
         this.events = events;
         this.clock = clock;
+        this.notifications = notifications;
     }
 
     @Transactional
@@ -58,6 +61,7 @@ class MembershipService {
         if (memberships.insertIfAbsent(grant.handleId(), userId, role.name(), now) == 0) {
             memberships.find(grant.handleId(), userId).orElseThrow().changeRole(role, now);
         }
+        notifications.announceAccessChange();
         events.publishEvent(new MembershipChanged(grant, MembershipChanged.PUT, userId, role, now));
         return role;
     }
@@ -77,6 +81,7 @@ class MembershipService {
             requireAnotherOwner(grant, userId);
         }
         memberships.delete(grant.handleId(), userId);
+        notifications.announceAccessChange();
         events.publishEvent(new MembershipChanged(grant, MembershipChanged.DELETE, userId, null, clock.instant()));
     }
 

@@ -29,10 +29,14 @@ class TenancyService {
 
     private final Clock clock;
 
-    TenancyService(TenantRepository tenants, HandleRepository handles, Clock clock) {
+    private final HandleChangeNotifications notifications;
+
+    TenancyService(TenantRepository tenants, HandleRepository handles, Clock clock,
+            HandleChangeNotifications notifications) {
         this.tenants = tenants;
         this.handles = handles;
         this.clock = clock;
+        this.notifications = notifications;
     }
 
     record TenantPlan(String tenantId, String plan, List<String> features) {
@@ -68,6 +72,7 @@ class TenancyService {
         if (!created) {
             tenants.findById(tenantId).orElseThrow().replace(plan, features, now);
         }
+        notifications.announceAccessChange();
         return new Saved<>(new TenantPlan(tenantId, plan, features), created);
     }
 
@@ -82,6 +87,7 @@ class TenancyService {
         if (!created) {
             handles.findByHandle(handle).orElseThrow().moveTo(tenantId);
         }
+        notifications.announceAccessChange();
         return new Saved<>(new HandleTenant(handle, tenantId), created);
     }
 

@@ -4,8 +4,11 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.EncoderBase;
+import java.lang.reflect.Field;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import org.springframework.boot.logging.logback.StructuredLogEncoder;
+import org.springframework.boot.logging.structured.StructuredLogFormatter;
 
 /**
  * The console's encoder as Spring Boot would choose it without a
@@ -14,6 +17,13 @@ import org.springframework.boot.logging.logback.StructuredLogEncoder;
  * {@code SKILLS_LOG_FORMAT} says otherwise) when one is set, else Boot's console pattern.
  * {@code logback-spring.xml} needs it because it puts the console behind an asynchronous
  * appender and Logback's XML cannot choose between two encoders without Janino.
+ * <p>
+ * A structured line is formatted to a {@code String} and encoded once. Boot's own
+ * {@code StructuredLogEncoder.encode} writes the same JSON through an appender that wraps
+ * every character it is given in a new {@code char[]} and {@code CharBuffer}: about 30 KB
+ * of garbage for a 500-byte access line, more than the request that logged it allocated.
+ * The formatter is Boot's, taken from its encoder; should a later Boot hide it, Boot's
+ * {@code encode} is used as it is.
  */
 public class ConsoleLogEncoder extends EncoderBase<ILoggingEvent> {
 
@@ -24,6 +34,8 @@ public class ConsoleLogEncoder extends EncoderBase<ILoggingEvent> {
     private Charset charset;
 
     private Encoder<ILoggingEvent> delegate;
+
+    private StructuredLogFormatter<ILoggingEvent> formatter;
 
     public void setFormat(String format) {
         this.format = format;
@@ -45,6 +57,8 @@ public class ConsoleLogEncoder extends EncoderBase<ILoggingEvent> {
             structured.setFormat(format.strip());
             structured.setCharset(charset);
             this.delegate = structured;
+            structured.start();
+            this.formatter = formatterOf(structured);
         }
         else {
             PatternLayoutEncoder plain = new PatternLayoutEncoder();
@@ -53,7 +67,9 @@ public class ConsoleLogEncoder extends EncoderBase<ILoggingEvent> {
             plain.setCharset(charset);
             this.delegate = plain;
         }
-        this.delegate.start();
+        if (!this.delegate.isStarted()) {
+            this.delegate.start();
+        }
         super.start();
     }
 
@@ -72,7 +88,29 @@ public class ConsoleLogEncoder extends EncoderBase<ILoggingEvent> {
 
     @Override
     public byte[] encode(ILoggingEvent event) {
+        if (this.formatter != null) {
+            return this.formatter.format(event).getBytes(charset == null ? StandardCharsets.UTF_8 : charset);
+        }
         return this.delegate.encode(event);
+    }
+
+    /**
+     * Whether structured lines skip Boot's per-character byte encoding (for the tests).
+     */
+    boolean formatsToString() {
+        return this.formatter != null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static StructuredLogFormatter<ILoggingEvent> formatterOf(StructuredLogEncoder encoder) {
+        try {
+            Field field = StructuredLogEncoder.class.getDeclaredField("formatter");
+            field.setAccessible(true);
+            return (StructuredLogFormatter<ILoggingEvent>) field.get(encoder);
+        }
+        catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     @Override

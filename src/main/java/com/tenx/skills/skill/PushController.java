@@ -2,6 +2,7 @@ package com.tenx.skills.skill;
 
 import com.tenx.skills.error.ErrorCode;
 import com.tenx.skills.error.InvalidInput;
+import com.tenx.skills.identity.HandleChangeCounter;
 import com.tenx.skills.identity.HandleGrant;
 import com.tenx.skills.identity.HandleRoute;
 import com.tenx.skills.security.Scope;
@@ -34,6 +35,8 @@ class PushController {
 
     private final SkillQueries queries;
 
+    private final HandleChangeCounter counter;
+
     private final ChangeWaiters waiters;
 
     private final JsonMapper json;
@@ -42,9 +45,10 @@ class PushController {
 
     private final Duration streamTimeout;
 
-    PushController(SkillQueries queries, ChangeWaiters waiters, JsonMapper json, HeldListAnswers answers,
-            @Value("${skills.push.stream-timeout:PT30M}") Duration streamTimeout) {
+    PushController(SkillQueries queries, HandleChangeCounter counter, ChangeWaiters waiters, JsonMapper json,
+            HeldListAnswers answers, @Value("${skills.push.stream-timeout:PT30M}") Duration streamTimeout) {
         this.queries = queries;
+        this.counter = counter;
         this.waiters = waiters;
         this.json = json;
         this.answers = answers;
@@ -65,9 +69,9 @@ class PushController {
         Duration holdFor = Duration.ofSeconds(waitSeconds(wait));
         SyncCursor cursor = SyncCursor.decode(since);
         long readAt;
-        if (current(cursor, grant.handleId(), grant.changeSeq(), limit)) {
-            // The access check read the handle's counter: nothing committed after the
-            // cursor, so there is nothing to read before holding.
+        if (current(cursor, grant.handleId(), counter.committed(grant.handleId()), limit)) {
+            // Nothing committed after the cursor, so there is nothing to read before
+            // holding.
             readAt = cursor.seq();
         }
         else {

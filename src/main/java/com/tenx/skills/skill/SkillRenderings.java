@@ -1,5 +1,6 @@
 package com.tenx.skills.skill;
 
+import com.tenx.skills.identity.HandleChangeCounter;
 import com.tenx.skills.identity.HandleGrant;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -26,15 +27,18 @@ class SkillRenderings implements MeterBinder {
 
     private final SkillQueries queries;
 
+    private final HandleChangeCounter counter;
+
     private final JsonMapper json;
 
     private final Cache<Long, Rendered> byHandle;
 
     private final long maxBytes;
 
-    SkillRenderings(SkillQueries queries, JsonMapper json,
+    SkillRenderings(SkillQueries queries, HandleChangeCounter counter, JsonMapper json,
             @Value("${skills.list-cache.max-size:32MB}") DataSize maxSize) {
         this.queries = queries;
+        this.counter = counter;
         this.json = json;
         this.maxBytes = maxSize.toBytes();
         this.byHandle = Caffeine.newBuilder()
@@ -65,10 +69,13 @@ class SkillRenderings implements MeterBinder {
         }
     }
 
-    /** The handle's skills as of the grant's change counter or later. */
+    /**
+     * The handle's skills with every write committed before this call, from memory while
+     * the handle's committed change counter stands.
+     */
     Rendered current(HandleGrant grant) {
         Rendered cached = byHandle.getIfPresent(grant.handleId());
-        if (cached != null && cached.seq() >= grant.changeSeq()) {
+        if (cached != null && cached.seq() >= counter.committed(grant.handleId())) {
             return cached;
         }
         Rendered fresh = render(queries.list(grant, null, null));

@@ -78,6 +78,19 @@ public class AccessLog extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * The line of a request that Tomcat answered itself, before any filter ran (a
+     * malformed URL, a request that came while the application was stopping).
+     */
+    static void writeForContainer(HttpServletRequest request, HttpServletResponse response, double millis) {
+        if (log.isInfoEnabled() && request.getAttribute(RequestIds.ATTRIBUTE) == null) {
+            String id = response.getHeader(RequestIds.HEADER);
+            try (MDC.MDCCloseable requestId = MDC.putCloseable(RequestIds.MDC_KEY, id != null ? id : "-")) {
+                write(request, response, millis);
+            }
+        }
+    }
+
     private static void write(HttpServletRequest request, HttpServletResponse response, double millis) {
         Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);

@@ -14,7 +14,8 @@ import org.apache.catalina.valves.ErrorReportValve;
 /**
  * Tomcat's last-resort error page, in the contract's shape. It answers requests that
  * Tomcat refuses before they reach the application (a malformed URL such as {@code %00}
- * or {@code %ZZ}).
+ * or {@code %ZZ}, a request that comes while the application stops), and writes their
+ * access line, which no filter of the application saw.
  */
 public class JsonErrorReportValve extends ErrorReportValve {
 
@@ -37,6 +38,8 @@ public class JsonErrorReportValve extends ErrorReportValve {
             }
             errors.write(response, status, code, ErrorResponses.messageFor(code), List.of());
             response.finishResponse();
+            AccessLog.writeForContainer(request, response,
+                    (System.nanoTime() - request.getCoyoteRequest().getStartTimeNanos()) / 1_000_000.0);
         }
         catch (IOException | IllegalStateException e) {
             // the client is gone or the response is already on its way: nothing more to

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.tenx.skills.identity.HandleChangeCounter;
 import com.tenx.skills.identity.HandleGrant;
 import com.tenx.skills.identity.Role;
 import java.util.List;
@@ -24,10 +25,10 @@ class SkillRenderingsTest {
 
     private final SkillQueries reads = mock(SkillQueries.class);
 
-    private static HandleGrant grant(long handleId, long changeSeq) {
-        return new HandleGrant(handleId, "h" + handleId, UUID.randomUUID(), "a@example.com", Role.CREATOR, false, "req",
-                changeSeq);
-    }
+    private final HandleChangeCounter counter = mock(HandleChangeCounter.class);
+
+    private final HandleGrant grant = new HandleGrant(1, "h1", UUID.randomUUID(), "a@example.com", Role.CREATOR, false,
+            "req");
 
     private static SkillList listAt(long seq) {
         SkillView skill = new SkillView("crm-lookup", "CRM Lookup", "", "", "[]", "draft", "2026-05-08T10:30:00.000Z",
@@ -37,12 +38,14 @@ class SkillRenderingsTest {
 
     @Test
     void unchangedHandleIsReadOnceAndAChangeIsReadAgain() {
-        SkillRenderings catalog = new SkillRenderings(reads, JsonMapper.builder().build(), DataSize.ofMegabytes(1));
+        SkillRenderings catalog = new SkillRenderings(reads, counter, JsonMapper.builder().build(),
+                DataSize.ofMegabytes(1));
         when(reads.list(any(), isNull(), isNull())).thenReturn(listAt(5), listAt(6));
+        when(counter.committed(1)).thenReturn(5L, 6L);
 
-        catalog.current(grant(1, 5));
-        SkillRenderings.Rendered again = catalog.current(grant(1, 5));
-        SkillRenderings.Rendered changed = catalog.current(grant(1, 6));
+        catalog.current(grant);
+        SkillRenderings.Rendered again = catalog.current(grant);
+        SkillRenderings.Rendered changed = catalog.current(grant);
 
         assertThat(again.seq()).isEqualTo(5);
         assertThat(changed.seq()).isEqualTo(6);
@@ -52,11 +55,13 @@ class SkillRenderingsTest {
 
     @Test
     void renderingsOverTheBudgetAreNotKept() {
-        SkillRenderings catalog = new SkillRenderings(reads, JsonMapper.builder().build(), DataSize.ofBytes(64));
+        SkillRenderings catalog = new SkillRenderings(reads, counter, JsonMapper.builder().build(),
+                DataSize.ofBytes(64));
         when(reads.list(any(), isNull(), isNull())).thenReturn(listAt(5));
+        when(counter.committed(1)).thenReturn(5L);
 
-        catalog.current(grant(1, 5));
-        catalog.current(grant(1, 5));
+        catalog.current(grant);
+        catalog.current(grant);
 
         verify(reads, times(2)).list(any(), isNull(), isNull());
     }
