@@ -115,13 +115,7 @@ class HandleAccess implements HandleChangeListener, MeterBinder {
     }
 
     private Row read(UUID user, String handle) {
-        Key key = new Key(user, handle == null ? "" : handle);
-        Row row = remembered.getIfPresent(key);
-        if (row == null) {
-            row = readNow(user, handle);
-            remembered.put(key, row);
-        }
-        return row;
+        return remembered.get(new Key(user, handle == null ? "" : handle), key -> readNow(user, handle));
     }
 
     private Row readNow(UUID user, String handle) {
