@@ -17,7 +17,8 @@ import org.springframework.web.servlet.HandlerMapping;
 /**
  * One log line per request, with its id, the caller, the handle, the route template, the
  * status and the duration as structured fields, written once the request is answered (a
- * held request when it completes). Never headers or bodies, so never a token or password.
+ * held request when it completes), and its sample of the {@link RequestTimer}. Never
+ * headers or bodies, so never a token or password.
  */
 public class AccessLog extends OncePerRequestFilter {
 
@@ -26,25 +27,47 @@ public class AccessLog extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger("access");
 
+    private final RequestTimer timer;
+
+    public AccessLog(RequestTimer timer) {
+        this.timer = timer;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long start = System.nanoTime();
+        Throwable escaped = null;
         try {
             chain.doFilter(request, response);
         }
+        catch (IOException | ServletException | RuntimeException | Error e) {
+            escaped = (e instanceof ServletException && e.getCause() != null) ? e.getCause() : e;
+            response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+            throw e;
+        }
         finally {
-            if (log.isInfoEnabled() && !laterOnCompletion(request, response, start)) {
-                write(request, response, (System.nanoTime() - start) / 1_000_000.0);
+            if (!laterOnCompletion(request, response, escaped, start)) {
+                answered(request, response, escaped, start);
             }
+        }
+    }
+
+    private void answered(HttpServletRequest request, HttpServletResponse response, Throwable escaped, long start) {
+        long nanos = System.nanoTime() - start;
+        timer.record(request, response, escaped, nanos);
+        if (log.isInfoEnabled()) {
+            write(request, response, nanos / 1_000_000.0);
         }
     }
 
     /**
      * A request still held when its first dispatch ends (a long poll, an event stream) is
-     * logged when it completes, with the status it was answered with and its whole time.
+     * logged and timed when it completes, with the status it was answered with and its
+     * whole time.
      */
-    private static boolean laterOnCompletion(HttpServletRequest request, HttpServletResponse response, long start) {
+    private boolean laterOnCompletion(HttpServletRequest request, HttpServletResponse response, Throwable escaped,
+            long start) {
         if (!request.isAsyncStarted()) {
             return false;
         }
@@ -55,7 +78,7 @@ public class AccessLog extends OncePerRequestFilter {
                     Object id = request.getAttribute(RequestIds.ATTRIBUTE);
                     try (MDC.MDCCloseable requestId = MDC.putCloseable(RequestIds.MDC_KEY,
                             id != null ? id.toString() : "-")) {
-                        write(request, response, (System.nanoTime() - start) / 1_000_000.0);
+                        answered(request, response, escaped, start);
                     }
                 }
 

@@ -1,5 +1,6 @@
 package com.tenx.skills.web;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,8 +31,9 @@ class WebConfig implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<AccessLog> accessLog() {
-        FilterRegistrationBean<AccessLog> registration = new FilterRegistrationBean<>(new AccessLog());
+    FilterRegistrationBean<AccessLog> accessLog(MeterRegistry registry) {
+        FilterRegistrationBean<AccessLog> registration = new FilterRegistrationBean<>(
+                new AccessLog(new RequestTimer(registry)));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }

@@ -42,6 +42,39 @@ class OperationsTest extends ApiTest {
         assertThat(metrics).contains("hikaricp_connections_active").contains("jvm_memory_used_bytes");
     }
 
+    /**
+     * The tags of {@code http.server.requests}, exactly as Spring's observation of a
+     * request gives them: for an answer, a refusal before any handler (no route yet, so
+     * {@code UNKNOWN}), an error answered by a handler, a path no route matches
+     * ({@code NOT_FOUND}), and a held request, timed when it is answered.
+     */
+    @Test
+    void requestMetricsHaveTheTagsOfSpringsHttpObservation() {
+        World.Member creator = world.creator();
+        String skills = "/v2/handles/" + creator.handle() + "/skills";
+        String cursor = api.get(skills).token(creator.token()).send().json().get("cursor").asString();
+        api.get(skills).send();
+        api.get(skills + "/no-such-skill").token(creator.token()).send();
+        api.get("/v2/no-such-route").token(creator.token()).send();
+        Reply changes = api.get(skills + "?since=" + cursor).token(creator.token()).send();
+        String held = skills + "?since=" + cursor + "&wait=1";
+        assertThat(api.get(held).token(creator.token()).header("If-None-Match", changes.header("ETag")).send().status())
+            .isEqualTo(304);
+
+        String metrics = management.get("/actuator/prometheus").send().body();
+
+        assertThat(metrics).containsPattern(count("GET", "SUCCESS", 200, "/v2/handles/\\{handle\\}/skills"))
+            .containsPattern(count("GET", "CLIENT_ERROR", 401, "UNKNOWN"))
+            .containsPattern(count("GET", "CLIENT_ERROR", 404, "/v2/handles/\\{handle\\}/skills/\\{skillKey\\}"))
+            .containsPattern(count("GET", "CLIENT_ERROR", 404, "NOT_FOUND"))
+            .containsPattern(count("GET", "REDIRECTION", 304, "/v2/handles/\\{handle\\}/skills"));
+    }
+
+    private static String count(String method, String outcome, int status, String uri) {
+        return "(?m)^http_server_requests_seconds_count\\{error=\"none\",exception=\"none\",method=\"" + method
+                + "\",outcome=\"" + outcome + "\",status=\"" + status + "\",uri=\"" + uri + "\"\\} [1-9]";
+    }
+
     @Test
     void everyRequestLogsOneStructuredLineWithoutTheToken(CapturedOutput output) {
         World.Member creator = world.creator();
