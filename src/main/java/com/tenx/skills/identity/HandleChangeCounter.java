@@ -5,7 +5,6 @@ import com.tenx.skills.error.NotFound;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -42,11 +41,11 @@ public class HandleChangeCounter {
      * committed before asking, on any instance; call it outside a transaction.
      */
     public long committed(long handleId) {
-        Long seq = seqs(List.of(handleId)).get(handleId);
-        if (seq == null) {
-            throw new NotFound(ErrorCode.NOT_FOUND, "No such handle.");
-        }
-        return seq;
+        return jdbc.sql("SELECT change_seq FROM handles WHERE id = ?")
+            .param(handleId)
+            .query(Long.class)
+            .optional()
+            .orElseThrow(() -> new NotFound(ErrorCode.NOT_FOUND, "No such handle."));
     }
 
     /** Locks the handle until the surrounding transaction ends and returns its lock. */
