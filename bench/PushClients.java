@@ -203,6 +203,12 @@ public class PushClients {
                         answers.add(new long[] { instance, round, now });
                     }
                     cursor = cursorOf(response[1]);
+                    if (response[2] != null) {
+                        // The server ends a keep-alive connection after so many requests
+                        // (Tomcat's maxKeepAliveRequests) and says so: open the next one.
+                        socket.close();
+                        socket = null;
+                    }
                 }
                 catch (IOException | RuntimeException e) {
                     failures.incrementAndGet();
@@ -223,14 +229,21 @@ public class PushClients {
         });
     }
 
-    /** Status and body of one HTTP/1.1 response, with a length or chunked. */
+    /**
+     * Status and body of one HTTP/1.1 response, with a length or chunked, and (third) the
+     * value of {@code Connection: close} when the server ends the connection after it.
+     */
     static String[] read(InputStream in) throws IOException {
         String status = line(in).split(" ")[1];
         int length = -1;
         boolean chunked = false;
+        String close = null;
         for (String header = line(in); !header.isEmpty(); header = line(in)) {
             String lower = header.toLowerCase(java.util.Locale.ROOT);
-            if (lower.startsWith("content-length:")) {
+            if (lower.startsWith("connection:") && lower.contains("close")) {
+                close = "close";
+            }
+            else if (lower.startsWith("content-length:")) {
                 length = Integer.parseInt(lower.substring(15).strip());
             }
             else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
@@ -248,7 +261,7 @@ public class PushClients {
         else if (length > 0) {
             body.write(in.readNBytes(length));
         }
-        return new String[] { status, body.toString(StandardCharsets.UTF_8) };
+        return new String[] { status, body.toString(StandardCharsets.UTF_8), close };
     }
 
     static String line(InputStream in) throws IOException {

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Push sync on two instances: 1,000 clients hold `?since=&wait=60`, half on each instance, while writes
 # are made on the first; prints p50/p99 from a write to the answer of the clients on the other
-# instance (and on the same one), one write every 3 s (after 20 not counted), the heap and RSS of each instance while they wait, and the
+# instance (and on the same one), one write every 3 s (after 60 not counted), the heap and RSS of each instance while they wait, and the
 # requests per second saved against the same clients polling every second (bench/PushClients.java).
 #
 # Settings (environment): BENCH_PG_HOST (127.0.0.1), BENCH_PG_PORT (5432), BENCH_PG_USER
 # (postgres), BENCH_DB (skills_bench_push, dropped at the end), BENCH_CLIENTS (500 per instance, 1,000 in all),
 # BENCH_WRITES (20), BENCH_JAVA (java), BENCH_JAR (the server's jar; built when absent),
-# BENCH_PUSH_PORTS (18201 18202; management ports +100), JAVA_OPTS (-Xmx256m), BENCH_WARMUP_WRITES (20,
-# not counted), BENCH_CLIENT_JAVA (a JDK 21+ java for the clients; the newest Temurin found), BENCH_LOG_DIR (where to keep the servers' logs; not kept when unset).
+# BENCH_PUSH_PORTS (18201 18202; management ports +100), JAVA_OPTS (-Xmx256m), BENCH_WARMUP_WRITES (60,
+# not counted: at 20, the JIT still took 40% of the servers' CPU while the writes were measured), BENCH_CLIENT_JAVA (a JDK 21+ java for the clients; the newest Temurin found), BENCH_LOG_DIR (where to keep the servers' logs; not kept when unset).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -70,6 +70,8 @@ for port in "$PORT_A" "$PORT_B"; do
     sleep 0.2
   done
 done
-echo "both instances ready (JVM options: $JAVA_OPTS)"
+echo "both instances ready (JVM options: $JAVA_OPTS; $("$JAVA" -version 2>&1 | head -n 1); request threads: $(
+  "$JAVA" -XshowSettings:properties -version 2>&1 | grep -Eq 'java.specification.version = (2[1-9]|[3-9][0-9])' \
+    && echo virtual || echo "Tomcat's pool of ${SERVER_TOMCAT_THREADS_MAX:-200}"))"
 "$CLIENT_JAVA" bench/PushClients.java "http://127.0.0.1:$PORT_A" "http://127.0.0.1:$PORT_B" "${PIDS[0]}" "${PIDS[1]}" \
-  "${BENCH_CLIENTS:-500}" "${BENCH_WRITES:-20}" "${BENCH_WARMUP_WRITES:-20}"
+  "${BENCH_CLIENTS:-500}" "${BENCH_WRITES:-20}" "${BENCH_WARMUP_WRITES:-60}"

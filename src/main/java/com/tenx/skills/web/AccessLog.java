@@ -29,7 +29,7 @@ public class AccessLog extends OncePerRequestFilter {
 
     private final RequestTimer timer;
 
-    public AccessLog(RequestTimer timer) {
+    AccessLog(RequestTimer timer) {
         this.timer = timer;
     }
 

@@ -24,10 +24,10 @@ import org.springframework.web.servlet.HandlerMapping;
  * it paid for an observation, its scope and its handlers on every request to feed this
  * one timer.
  */
-public final class RequestTimer {
+final class RequestTimer {
 
     /** The metric's name, as Spring Boot names it by default. */
-    public static final String NAME = "http.server.requests";
+    static final String NAME = "http.server.requests";
 
     private static final DefaultServerRequestObservationConvention TAGS = new DefaultServerRequestObservationConvention(
             NAME);
@@ -36,7 +36,7 @@ public final class RequestTimer {
 
     private final Map<KeyValues, Timer> timers = new ConcurrentHashMap<>();
 
-    public RequestTimer(MeterRegistry registry) {
+    RequestTimer(MeterRegistry registry) {
         this.registry = registry;
     }
 
