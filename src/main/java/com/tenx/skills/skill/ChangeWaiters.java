@@ -163,7 +163,14 @@ class ChangeWaiters implements HandleChangeListener, SmartLifecycle {
             waiter.finish();
             return;
         }
-        byHandle.computeIfAbsent(waiter.handleId(), id -> ConcurrentHashMap.newKeySet()).add(waiter);
+        // Added and removed under the map's lock for the handle: a waiter added to a set
+        // that
+        // the last release is taking out of the map would never be woken.
+        byHandle.compute(waiter.handleId(), (id, waiters) -> {
+            Set<Waiter> held = waiters != null ? waiters : ConcurrentHashMap.newKeySet();
+            held.add(waiter);
+            return held;
+        });
         // A change notified between the waiter's first read and now is read at once.
         if (latest.getOrDefault(waiter.handleId(), Long.MIN_VALUE) > waiter.readAt) {
             wake(waiter.handleId());
@@ -171,13 +178,10 @@ class ChangeWaiters implements HandleChangeListener, SmartLifecycle {
     }
 
     void release(Waiter waiter) {
-        Set<Waiter> waiters = byHandle.get(waiter.handleId());
-        if (waiters != null) {
+        byHandle.computeIfPresent(waiter.handleId(), (id, waiters) -> {
             waiters.remove(waiter);
-            if (waiters.isEmpty()) {
-                byHandle.remove(waiter.handleId(), waiters);
-            }
-        }
+            return waiters.isEmpty() ? null : waiters;
+        });
     }
 
     /** Runs {@code task} after {@code delay} on the readers, unless cancelled before. */
