@@ -163,9 +163,9 @@ class ChangeWaiters implements HandleChangeListener, SmartLifecycle {
             waiter.finish();
             return;
         }
-        // Added and removed under the map's lock for the handle: a waiter added to a set
-        // that
-        // the last release takes out of the map would never be woken.
+        // Held and released under the map's lock for the handle:
+        // a waiter added to a set that the last release takes out
+        // of the map would never be woken.
         byHandle.compute(waiter.handleId(), (id, waiters) -> {
             Set<Waiter> held = waiters != null ? waiters : ConcurrentHashMap.newKeySet();
             held.add(waiter);
