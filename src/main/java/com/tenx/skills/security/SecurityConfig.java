@@ -2,6 +2,7 @@ package com.tenx.skills.security;
 
 import com.tenx.skills.config.Deployment;
 import com.tenx.skills.error.ErrorCode;
+import com.tenx.skills.text.SafeCharacters;
 import com.tenx.skills.web.ErrorResponses;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
@@ -115,7 +116,8 @@ class SecurityConfig {
     /**
      * Lets an encoded slash through to path validation (it is an invalid skill key, not
      * an attack on the route matching: every {@code /v2} route is authenticated by
-     * prefix).
+     * prefix). Headers and parameters are held to the firewall's default characters,
+     * checked without a regular expression ({@link SafeCharacters}).
      */
     @Bean
     WebSecurityCustomizer firewall() {
@@ -126,6 +128,10 @@ class SecurityConfig {
         // which
         // answers 405 with the methods a route allows.
         firewall.setUnsafeAllowAnyHttpMethod(true);
+        firewall.setAllowedHeaderNames(SafeCharacters::inNameOrParameter);
+        firewall.setAllowedHeaderValues(SafeCharacters::inHeaderValue);
+        firewall.setAllowedParameterNames(SafeCharacters::inNameOrParameter);
+        firewall.setAllowedParameterValues(SafeCharacters::inNameOrParameter);
         return web -> web.httpFirewall(firewall);
     }
 

@@ -1,11 +1,14 @@
 package com.tenx.skills.web;
 
 import com.tenx.skills.error.ErrorCode;
+import com.tenx.skills.text.SafeCharacters;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
@@ -14,10 +17,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses, before anything reads it, a request the server cannot parse unambiguously: a
- * query string with malformed percent-encoding or too many parameters, or more than one
- * {@code Authorization} header (which one would count is exactly what an attacker wants
- * to choose). Answers {@code TRACE} here too, so that it never echoes a request back and
- * still carries a request id.
+ * query string with malformed percent-encoding, a character the firewall refuses
+ * ({@link SafeCharacters}) or too many parameters, or more than one {@code Authorization}
+ * header (which one would count is exactly what an attacker wants to choose). Answers
+ * {@code TRACE} here too, so that it never echoes a request back and still carries a
+ * request id.
  */
 public class MalformedRequests extends OncePerRequestFilter {
 
@@ -64,6 +68,9 @@ public class MalformedRequests extends OncePerRequestFilter {
         if (!wellEncoded(query)) {
             return "The query string is not validly percent-encoded.";
         }
+        if (!SafeCharacters.inNameOrParameter(URLDecoder.decode(query, StandardCharsets.UTF_8))) {
+            return "The query string holds a control character or an unassigned code point.";
+        }
         int parameters = 1;
         for (int i = 0; i < query.length(); i++) {
             if (query.charAt(i) == '&' && ++parameters > MAX_PARAMETERS) {
@@ -73,10 +80,6 @@ public class MalformedRequests extends OncePerRequestFilter {
         return null;
     }
 
-    /**
-     * Every {@code %} starts two hex digits, and the bytes they encode are UTF-8 (what
-     * the server decodes parameters as).
-     */
     /**
      * A body type such as {@code application/*}, which Spring MVC refuses to read with an
      * exception of its own; any other type, however odd, is left to the handler's 415.
@@ -94,6 +97,10 @@ public class MalformedRequests extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * Every {@code %} starts two hex digits, and the bytes they encode are UTF-8 (what
+     * the server decodes parameters as).
+     */
     static boolean wellEncoded(String text) {
         int pending = 0;
         for (int i = 0; i < text.length(); i++) {

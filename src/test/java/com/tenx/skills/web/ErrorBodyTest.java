@@ -153,6 +153,19 @@ class ErrorBodyTest extends ApiTest {
         assertContractShape(reply);
     }
 
+    /**
+     * The firewall's characters (SafeCharacters), refused before any route is matched.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "?since=a%01b", "?since=a%09b", "?x%07y=1", "?since=%F4%8F%BF%BF" })
+    void aControlOrUnassignedCharacterInAParameterIs400WithAJsonBody(String query) {
+        Reply reply = RawHttp.send(port(), "GET", skills.list() + query, "Authorization: Bearer " + skills.token());
+
+        assertThat(reply.status()).as("%s", reply).isEqualTo(400);
+        assertThat(reply.error()).isEqualTo("invalid_request");
+        assertContractShape(reply);
+    }
+
     @Test
     void malformedUrlOnAWriteIs400WithAJsonBody() {
         Reply reply = RawHttp.send(port(), "DELETE", skills.path("crm%ZZ"), "Authorization: Bearer " + skills.token());
