@@ -4,6 +4,7 @@ import com.tenx.skills.error.ContractException;
 import com.tenx.skills.identity.AccessRecheck;
 import com.tenx.skills.identity.HandleChangeCounter;
 import com.tenx.skills.identity.HandleChangeListener;
+import com.tenx.skills.identity.HandleChangeNotifications;
 import com.tenx.skills.identity.HandleGrant;
 import com.tenx.skills.identity.Role;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,6 +57,8 @@ class ChangeWaiters implements HandleChangeListener, SmartLifecycle {
 
     private final HandleChangeCounter counter;
 
+    private final HandleChangeNotifications notifications;
+
     private final AccessRecheck access;
 
     private final Duration sweep;
@@ -88,12 +91,14 @@ class ChangeWaiters implements HandleChangeListener, SmartLifecycle {
 
     private volatile boolean closed;
 
-    ChangeWaiters(SkillQueries queries, HandleChangeCounter counter, AccessRecheck access, MeterRegistry meters,
-            @Value("${skills.push.readers:4}") int readers, @Value("${skills.push.sweep:PT2S}") Duration sweep,
+    ChangeWaiters(SkillQueries queries, HandleChangeCounter counter, HandleChangeNotifications notifications,
+            AccessRecheck access, MeterRegistry meters, @Value("${skills.push.readers:4}") int readers,
+            @Value("${skills.push.sweep:PT2S}") Duration sweep,
             @Value("${skills.push.access-recheck:PT4S}") Duration recheck,
             @Value("${skills.push.heartbeat:PT15S}") Duration heartbeat) {
         this.queries = queries;
         this.counter = counter;
+        this.notifications = notifications;
         this.access = access;
         this.sweep = sweep;
         this.recheck = recheck;
@@ -200,6 +205,18 @@ class ChangeWaiters implements HandleChangeListener, SmartLifecycle {
 
     boolean closed() {
         return closed;
+    }
+
+    /**
+     * Whether the handle's counter is known to stand at {@code seq} without asking the
+     * database: this instance listens for changes now, and the latest it was told of is
+     * the change stamped {@code seq}. A request held on this alone while a later change
+     * is on its way is woken by that change's notification, or by the sweep if the
+     * notification is lost: answered late, never wrongly.
+     */
+    boolean knownAt(long handleId, long seq) {
+        Long known = latest.get(handleId);
+        return known != null && known == seq && notifications.listening();
     }
 
     int waiting() {

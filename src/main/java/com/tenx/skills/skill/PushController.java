@@ -69,9 +69,11 @@ class PushController {
         Duration holdFor = Duration.ofSeconds(waitSeconds(wait));
         SyncCursor cursor = SyncCursor.decode(since);
         long readAt;
-        if (current(cursor, grant.handleId(), counter.committed(grant.handleId()), limit)) {
+        if (current(cursor, grant.handleId(), limit) && (waiters.knownAt(grant.handleId(), cursor.seq())
+                || cursor.seq() == counter.committed(grant.handleId()))) {
             // Nothing committed after the cursor, so there is nothing to read before
-            // holding.
+            // holding. A client answered with a change comes straight back at its new
+            // cursor: known from the notification, that costs no query.
             readAt = cursor.seq();
         }
         else {
@@ -123,9 +125,13 @@ class PushController {
         return emitter;
     }
 
-    /** Whether the cursor is where the handle's counter stood at the access check. */
-    private boolean current(SyncCursor cursor, long handleId, long changeSeq, Integer limit) {
-        return !cursor.isPage() && cursor.handleId() == handleId && cursor.seq() == changeSeq
+    /**
+     * Whether the cursor may be held as it is, without a read, if the handle's counter
+     * stands at it: a position (not a page) on this handle, a valid limit, and not
+     * shutting down.
+     */
+    private boolean current(SyncCursor cursor, long handleId, Integer limit) {
+        return !cursor.isPage() && cursor.handleId() == handleId
                 && (limit == null || limit >= 1 && limit <= SkillQueries.MAX_LIMIT) && !waiters.closed();
     }
 

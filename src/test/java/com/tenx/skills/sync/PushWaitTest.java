@@ -217,6 +217,37 @@ class PushWaitTest extends ApiTest {
         assertThat(listeners()).as("both instances listen again").isEqualTo(2);
     }
 
+    /**
+     * A client answered with a change comes back at once at its new cursor, which the
+     * instance knows from the notification, and is held without a query. A change whose
+     * notification never comes still reaches it: the sweep reads the counters.
+     */
+    @Test
+    void aCallHeldAtTheLatestNotifiedCursorIsStillAnsweredByAChangeWhoseNotificationIsLost() throws Exception {
+        World.Member creator = world.creator();
+        HandleSkills here = new HandleSkills(api, creator);
+        HandleSkills there = here.through(second.api());
+        String start = here.list(null, null).get("cursor").asString();
+        CompletableFuture<Reply> first = CompletableFuture.supplyAsync(() -> there.list(waitQuery(start, 30)));
+        Thread.sleep(300);
+        here.create("crm-lookup");
+        String notified = first.get(10, TimeUnit.SECONDS).json().get("cursor").asString();
+
+        CompletableFuture<Reply> next = CompletableFuture.supplyAsync(() -> there.list(waitQuery(notified, 30)));
+        Thread.sleep(300);
+        // a committed change without its NOTIFY, as when the listening connection misses
+        // it
+        long handleId = Rows.handleId(creator.handle());
+        Rows.update("UPDATE handles SET change_seq = change_seq + 1 WHERE id = ?", handleId);
+        Rows.update("UPDATE skills SET title = 'Renamed', change_seq = (SELECT change_seq FROM handles WHERE id = ?)"
+                + " WHERE handle_id = ? AND skill_key = 'crm-lookup'", handleId, handleId);
+
+        JsonNode answer = next.get(10, TimeUnit.SECONDS).json();
+        assertThat(answer.get("skills")).hasSize(1);
+        assertThat(answer.get("skills").get(0).get("title").asString()).isEqualTo("Renamed");
+        assertThat(answer.get("cursor").asString()).isNotEqualTo(notified);
+    }
+
     private static long listeners() {
         return Rows.count(
                 "SELECT count(*) FROM pg_stat_activity WHERE application_name = ?"
