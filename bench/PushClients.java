@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * per second against polling every second. The waiting clients are virtual threads (JDK 21+).
  *
  * <p>
- * {@code java bench/PushClients.java <baseA> <baseB> <pidA> <pidB> <clients> <writes> [warmup]}
+ * {@code java [-Dpush.via=<balancer>] bench/PushClients.java <baseA> <baseB> <pidA> <pidB> <clients> <writes> [warmup]}
+ * (with {@code push.via}, the clients and the writes go through the balancer).
  */
 public class PushClients {
 
@@ -61,6 +62,10 @@ public class PushClients {
 
     public static void main(String[] args) throws Exception {
         String[] bases = { args[0], args[1] };
+        // -Dpush.via=<balancer>: every client and write goes through it; each instance is
+        // still asked directly for its metrics and memory.
+        String via = System.getProperty("push.via");
+        String[] targets = via == null ? bases : new String[] { via, via };
         long[] pids = { Long.parseLong(args[2]), Long.parseLong(args[3]) };
         int clients = Integer.parseInt(args[4]);
         int writes = Integer.parseInt(args[5]);
@@ -78,13 +83,14 @@ public class PushClients {
         call("PUT", bases[0], "/v2/handles/" + handle + "/members/" + userId, admin, "{\"role\":\"CREATOR\"}");
         token = field(call("POST", bases[0], "/v2/auth/login", null,
                 "{\"email\":\"watcher@bench.test\",\"password\":\"watcher-password-4711\"}"), "accessToken");
-        write(bases[0], "start");
-        String cursor = cursorOf(call("GET", bases[0], "/v2/handles/" + handle + "/skills", token, null));
+        write(targets[0], "start");
+        String cursor = cursorOf(call("GET", targets[0], "/v2/handles/" + handle + "/skills", token, null));
 
-        System.out.printf("holding %d clients on each instance (wait=60)%n", clients);
+        System.out.printf(via == null ? "holding %d clients on each instance (wait=60)%n"
+                : "holding %d clients twice through the balancer at " + via + " (wait=60)%n", clients);
         for (int i = 0; i < 2; i++) {
             for (int c = 0; c < clients; c++) {
-                poll(i, bases[i], cursor);
+                poll(i, targets[i], cursor);
                 if (c % 10 == 9) {
                     Thread.sleep(100); // a ramp, not a thundering herd at start
                 }
@@ -100,7 +106,7 @@ public class PushClients {
         // which on a cold instance takes more CPU than the answers themselves.
         System.out.printf("warming up: %d writes, one every 3 s%n", warmup);
         for (int w = 0; w < warmup; w++) {
-            write(bases[0], "warm-up " + w);
+            write(targets[0], "warm-up " + w);
             Thread.sleep(3000);
         }
         long windowStart = System.nanoTime();
@@ -112,7 +118,7 @@ public class PushClients {
             long start = System.nanoTime();
             sent.set(r, start);
             round = r;
-            write(bases[0], "round " + r);
+            write(targets[0], "round " + r);
             writeMillis.add((System.nanoTime() - start) / 1_000_000);
             Thread.sleep(3000);
         }
@@ -138,9 +144,12 @@ public class PushClients {
             for (int n : perRound) {
                 complete += n >= clients ? 1 : 0;
             }
-            System.out.printf("instance %s (%s the write): %d answers to %d writes, every client answered in %d of %d rounds;"
-                    + " from write sent to answer p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", i == 0 ? "A" : "B",
-                    i == 0 ? "same instance as" : "other instance than", micros.size(), writes, complete, writes,
+            String who = via != null
+                    ? (i == 0 ? "first" : "second") + " half of the clients (through the balancer, as the writes)"
+                    : i == 0 ? "instance A (same instance as the write)" : "instance B (other instance than the write)";
+            System.out.printf("%s: %d answers to %d writes, every client answered in %d of %d rounds;"
+                    + " from write sent to answer p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", who,
+                    micros.size(), writes, complete, writes,
                     pct(micros, 50), pct(micros, 99), micros.isEmpty() ? 0 : micros.get(micros.size() - 1) / 1000.0);
         }
         for (int i = 0; i < 2; i++) {
