@@ -2,6 +2,7 @@ package com.tenx.skills.identity;
 
 import com.tenx.skills.error.ErrorCode;
 import com.tenx.skills.error.NotFound;
+import com.tenx.skills.web.DatabaseTimeBudget;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
@@ -28,6 +29,8 @@ public class HandleChangeCounter {
 
     private final JdbcClient jdbc;
 
+    private final SharedCounterReads reads = new SharedCounterReads(this::seqs, DatabaseTimeBudget::millisLeft);
+
     HandleChangeCounter(HandleRepository handles, Clock clock, HandleChangeNotifications notifications,
             JdbcClient jdbc) {
         this.handles = handles;
@@ -38,14 +41,15 @@ public class HandleChangeCounter {
 
     /**
      * The handle's change counter as committed now: it counts every write a caller saw
-     * committed before asking, on any instance; call it outside a transaction.
+     * committed before asking, on any instance; call it outside a transaction. Requests
+     * that ask at the same time share one query ({@link SharedCounterReads}).
      */
     public long committed(long handleId) {
-        return jdbc.sql("SELECT change_seq FROM handles WHERE id = ?")
-            .param(handleId)
-            .query(Long.class)
-            .optional()
-            .orElseThrow(() -> new NotFound(ErrorCode.NOT_FOUND, "No such handle."));
+        Long seq = reads.committed(handleId);
+        if (seq == null) {
+            throw new NotFound(ErrorCode.NOT_FOUND, "No such handle.");
+        }
+        return seq;
     }
 
     /** Locks the handle until the surrounding transaction ends and returns its lock. */

@@ -34,6 +34,8 @@ public final class DatabaseTimeBudget extends OncePerRequestFilter {
     /** pgjdbc applies a network timeout to its socket at once; no executor is needed. */
     private static final Executor SAME_THREAD = Runnable::run;
 
+    private static final long OUTSIDE_A_REQUEST_MILLIS = 10_000;
+
     private final long budgetNanos;
 
     DatabaseTimeBudget(Duration budget) {
@@ -50,6 +52,19 @@ public final class DatabaseTimeBudget extends OncePerRequestFilter {
         finally {
             DEADLINE.remove();
         }
+    }
+
+    /**
+     * The milliseconds the current request has left on the database (at least 0); outside
+     * a request, {@link #OUTSIDE_A_REQUEST_MILLIS}: longer than the pool's own timeouts
+     * let one statement take.
+     */
+    public static long millisLeft() {
+        Long deadline = DEADLINE.get();
+        if (deadline == null) {
+            return OUTSIDE_A_REQUEST_MILLIS;
+        }
+        return Math.max(0, Duration.ofNanos(deadline - System.nanoTime()).toMillis());
     }
 
     /** A data source whose connections keep to the budget of the request taking them. */
