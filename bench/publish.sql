@@ -1,15 +1,12 @@
 -- The statements one publish of a skill with a runtime executes, in order, for pgbench (taken
--- from PostgreSQL's log_statement for one request). user, handle and handle_id are set by
--- bench/run.sh (pgbench -D). Values the server computes under the handle's lock (the next change
--- counter and clock, hence the version) are read back with \gset. The rate limiter's bucket is
--- written back once per burst, not per request (see PostgresBuckets), so it is not counted here.
+-- from PostgreSQL's log_statement for one request; bench/run.sh keeps the latest in
+-- publish-statements.log). user, handle and handle_id are set by bench/run.sh (pgbench -D).
+-- Values the server computes under the handle's lock (the next change counter and clock, hence
+-- the version) are read back with \gset. Not here: the access query (role and features are
+-- remembered for up to 2 s, docs/DECISIONS.md "Access") and the rate limiter's bucket (written
+-- back once per burst, see PostgresBuckets). The change notification is sent in the writing
+-- transaction, as the server sends it, to the channel the servers listen on.
 \set n random(1, 20)
-SELECT u.email, u.platform_admin, h.id AS handle_id, h.change_seq, m.role, t.features
-  FROM users u
-  LEFT JOIN handles h ON h.handle = :handle
-  LEFT JOIN tenants t ON t.id = h.tenant_id
-  LEFT JOIN memberships m ON m.handle_id = h.id AND m.user_id = u.id
-  WHERE u.id = :user;
 BEGIN;
 SELECT id, change_seq, clock_ms, expired_seq, handle, tenant_id FROM handles WHERE id = :handle_id FOR NO KEY UPDATE
 \gset h_
@@ -18,6 +15,7 @@ SELECT id, change_seq, created_at, description, handle_id, skill_key, published_
 \gset s_
 SELECT skill_id, args, command, cpu, idle_timeout_sec, image_ref, max_session_sec, memory, network_policy, plan_gates, secrets_refs, updated_at
   FROM skill_runtimes WHERE skill_id = :s_id;
+SELECT pg_notify('skills_changes', :handle_id || ':' || (:h_change_seq::bigint + 1));
 INSERT INTO skill_versions (description, published_at, published_by, runtime, skill_id, system_prompt, title, tools, version)
   VALUES ('Load test.', now(), :user,
     '{"handle":"bench","skillKey":"bench-skill-1","imageRef":"catalog/node:20","command":["node","server.js"],"args":[],"cpu":512,"memory":1024,"idleTimeoutSec":900,"maxSessionSec":3600,"secretsRefs":[],"networkPolicy":{},"planGates":{}}',

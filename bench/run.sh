@@ -254,7 +254,7 @@ if [ -n "$PG_LOG" ] && [ -r "$PG_LOG" ]; then
     sleep 0.5
     tail -c +$((offset + 1)) "$PG_LOG" >"$WORK/statements.log"
     statements=$(grep -E "${PG_USER}@${DB} LOG:  (statement|execute [^:]*): ." "$WORK/statements.log" | grep -vc ': $' || true)
-    [ "$name" = publish ] && grep -E "${PG_USER}@${DB} (LOG|DETAIL)" "$WORK/statements.log" | tail -n 40 >"$OUT/publish-statements.log"
+    case $name in put | publish) grep -E "${PG_USER}@${DB} (LOG|DETAIL)" "$WORK/statements.log" | tail -n 40 >"$OUT/$name-statements.log";; esac
     echo "{\"kind\":\"statements\",\"name\":\"$name\",\"requests\":$requests,\"statements\":$statements}" >>"$RESULTS"
   done
   psql_q -d postgres -c "ALTER DATABASE ${DB} RESET log_statement" >/dev/null
