@@ -64,7 +64,11 @@ public final class DatabaseTimeBudget extends OncePerRequestFilter {
         if (deadline == null) {
             return OUTSIDE_A_REQUEST_MILLIS;
         }
-        return Math.max(0, Duration.ofNanos(deadline - System.nanoTime()).toMillis());
+        return Math.max(0, millisBefore(deadline));
+    }
+
+    private static long millisBefore(long deadline) {
+        return Duration.ofNanos(deadline - System.nanoTime()).toMillis();
     }
 
     /** A data source whose connections keep to the budget of the request taking them. */
@@ -127,7 +131,7 @@ public final class DatabaseTimeBudget extends OncePerRequestFilter {
          * is spent.
          */
         private static int millisLeft(long deadline) throws SQLTransientConnectionException {
-            long left = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
+            long left = millisBefore(deadline);
             if (left <= 0) {
                 throw new SQLTransientConnectionException("The request's database time budget is spent", "08001");
             }
