@@ -1,9 +1,8 @@
 package com.tenx.skills.identity;
 
-import com.tenx.skills.error.ErrorCode;
 import com.tenx.skills.ratelimit.RateLimiter;
 import com.tenx.skills.web.JsonBodyReader;
-import com.tenx.skills.web.JsonFields;
+import jakarta.validation.constraints.NotNull;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -35,13 +34,20 @@ class LoginController {
     TokenResponse login(@RequestBody(required = false) byte[] body,
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
             HttpServletRequest http, HttpServletResponse response) {
-        JsonFields fields = JsonFields.of(bodies.read(body, contentType));
-        String email = fields.string("email", true);
-        String password = fields.string("password", true);
-        fields.throwProblems(ErrorCode.INVALID_REQUEST);
-        rateLimiter.checkLogin(http, response, email);
-        var token = login.login(email, password);
+        Credentials credentials = bodies.read(body, contentType, Credentials.class);
+        rateLimiter.checkLogin(http, response, credentials.email());
+        var token = login.login(credentials.email(), credentials.password());
         return new TokenResponse(token.value(), "Bearer", token.expiresInSeconds());
+    }
+
+    /** A login body. Its {@code toString} never shows the password. */
+    record Credentials(@NotNull(message = JsonBodyReader.REQUIRED) String email,
+            @NotNull(message = JsonBodyReader.REQUIRED) String password) {
+
+        @Override
+        public String toString() {
+            return "Credentials[email=" + email + ", password=***]";
+        }
     }
 
     /** Its {@code toString} (logged by Spring MVC at DEBUG) never shows the token. */

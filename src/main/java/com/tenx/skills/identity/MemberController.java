@@ -1,9 +1,8 @@
 package com.tenx.skills.identity;
 
-import com.tenx.skills.error.ErrorCode;
 import com.tenx.skills.text.Ascii;
 import com.tenx.skills.web.JsonBodyReader;
-import com.tenx.skills.web.JsonFields;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -31,10 +30,7 @@ class MemberController {
     @HandleRoute(value = Role.ADMIN, platformAdmin = true)
     MemberResponse put(HandleGrant grant, @PathVariable String userId, @RequestBody(required = false) byte[] body,
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
-        JsonFields fields = JsonFields.of(bodies.read(body, contentType));
-        String requested = fields.string("role", true);
-        fields.throwProblems(ErrorCode.INVALID_REQUEST);
-        Role role = memberships.put(grant, userId, requested);
+        Role role = memberships.put(grant, userId, bodies.read(body, contentType, RoleBody.class).role());
         return new MemberResponse(true, new MemberView(Ascii.lowerCase(userId), grant.handle(), role));
     }
 
@@ -43,6 +39,10 @@ class MemberController {
     ResponseEntity<Void> delete(HandleGrant grant, @PathVariable String userId) {
         memberships.delete(grant, userId);
         return ResponseEntity.noContent().build();
+    }
+
+    /** A membership PUT body: the role to give. */
+    record RoleBody(@NotNull(message = JsonBodyReader.REQUIRED) String role) {
     }
 
     record MemberView(String userId, String handle, Role role) {

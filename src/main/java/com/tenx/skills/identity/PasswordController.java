@@ -1,10 +1,9 @@
 package com.tenx.skills.identity;
 
-import com.tenx.skills.error.ErrorCode;
 import com.tenx.skills.ratelimit.RateLimiter;
 import com.tenx.skills.security.CurrentUser;
 import com.tenx.skills.web.JsonBodyReader;
-import com.tenx.skills.web.JsonFields;
+import jakarta.validation.constraints.NotNull;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -39,13 +38,20 @@ class PasswordController {
     ResponseEntity<Void> change(@AuthenticationPrincipal CurrentUser user, @RequestBody(required = false) byte[] body,
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
             HttpServletRequest http, HttpServletResponse response) {
-        JsonFields fields = JsonFields.of(bodies.read(body, contentType));
-        String current = fields.string("currentPassword", true);
-        String replacement = fields.string("newPassword", true);
-        fields.throwProblems(ErrorCode.INVALID_REQUEST);
+        PasswordChange change = bodies.read(body, contentType, PasswordChange.class);
         rateLimiter.checkLogin(http, response, accounts.email(user.id()));
-        accounts.changePassword(user.id(), current, replacement);
+        accounts.changePassword(user.id(), change.currentPassword(), change.newPassword());
         return ResponseEntity.noContent().build();
+    }
+
+    /** A password change body. Its {@code toString} never shows the passwords. */
+    record PasswordChange(@NotNull(message = JsonBodyReader.REQUIRED) String currentPassword,
+            @NotNull(message = JsonBodyReader.REQUIRED) String newPassword) {
+
+        @Override
+        public String toString() {
+            return "PasswordChange[***]";
+        }
     }
 
 }

@@ -1,8 +1,8 @@
 package com.tenx.skills.identity;
 
-import com.tenx.skills.error.ErrorCode;
 import com.tenx.skills.web.JsonBodyReader;
-import com.tenx.skills.web.JsonFields;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -36,24 +36,18 @@ class PlatformAdminController {
     @PostMapping("/users")
     ResponseEntity<UserResponse> createUser(@RequestBody(required = false) byte[] body,
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
-        JsonFields fields = JsonFields.of(bodies.read(body, contentType));
-        String email = fields.string("email", true);
-        String password = fields.string("password", true);
-        Boolean platformAdmin = fields.bool("platformAdmin");
-        fields.throwProblems(ErrorCode.INVALID_REQUEST);
-        AccountService.Account user = accounts.create(email, password, Boolean.TRUE.equals(platformAdmin));
-        return ResponseEntity.status(HttpStatus.CREATED).body(new UserResponse(true, user));
+        NewUser user = bodies.read(body, contentType, NewUser.class);
+        AccountService.Account created = accounts.create(user.email(), user.password(),
+                Boolean.TRUE.equals(user.platformAdmin()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new UserResponse(true, created));
     }
 
     @PutMapping("/tenants/{tenantId}")
     ResponseEntity<TenantResponse> putTenant(@PathVariable String tenantId, @RequestBody(required = false) byte[] body,
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
-        JsonFields fields = JsonFields.of(bodies.read(body, contentType));
-        String plan = fields.string("plan", true);
-        List<String> features = fields.strings("features", TenancyService.MAX_FEATURES);
-        fields.throwProblems(ErrorCode.INVALID_REQUEST);
-        TenancyService.Saved<TenancyService.TenantPlan> saved = tenancy.putTenant(tenantId, plan,
-                features == null ? List.of() : features);
+        TenantBody tenant = bodies.read(body, contentType, TenantBody.class);
+        TenancyService.Saved<TenancyService.TenantPlan> saved = tenancy.putTenant(tenantId, tenant.plan(),
+                tenant.features() == null ? List.of() : tenant.features());
         return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
             .body(new TenantResponse(true, saved.value()));
     }
@@ -61,12 +55,29 @@ class PlatformAdminController {
     @PutMapping("/handles/{handle}")
     ResponseEntity<HandleResponse> putHandle(@PathVariable String handle, @RequestBody(required = false) byte[] body,
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
-        JsonFields fields = JsonFields.of(bodies.read(body, contentType));
-        String tenantId = fields.string("tenantId", true);
-        fields.throwProblems(ErrorCode.INVALID_REQUEST);
-        TenancyService.Saved<TenancyService.HandleTenant> saved = tenancy.putHandle(handle, tenantId);
+        TenancyService.Saved<TenancyService.HandleTenant> saved = tenancy.putHandle(handle,
+                bodies.read(body, contentType, HandleBody.class).tenantId());
         return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
             .body(new HandleResponse(true, saved.value()));
+    }
+
+    /** A new user's body. Its {@code toString} never shows the password. */
+    record NewUser(@NotNull(message = JsonBodyReader.REQUIRED) String email,
+            @NotNull(message = JsonBodyReader.REQUIRED) String password, Boolean platformAdmin) {
+
+        @Override
+        public String toString() {
+            return "NewUser[email=" + email + ", password=***, platformAdmin=" + platformAdmin + "]";
+        }
+    }
+
+    /** A tenant's body: its plan and the plan's features. */
+    record TenantBody(@NotNull(message = JsonBodyReader.REQUIRED) String plan,
+            @Size(max = TenancyService.MAX_FEATURES, message = "must have at most {max} items") List<String> features) {
+    }
+
+    /** A handle's body: the tenant it belongs to. */
+    record HandleBody(@NotNull(message = JsonBodyReader.REQUIRED) String tenantId) {
     }
 
     record UserResponse(boolean ok, AccountService.Account user) {

@@ -1,16 +1,13 @@
 package com.tenx.skills.skill;
 
 import com.tenx.skills.web.JsonBodyReader;
-import com.tenx.skills.web.JsonFields;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.tenx.skills.error.ErrorCode;
-import com.tenx.skills.error.InvalidInput;
 import com.tenx.skills.identity.HandleGrant;
 import com.tenx.skills.identity.HandleRoute;
 import com.tenx.skills.identity.Role;
 import com.tenx.skills.security.Scope;
 import java.util.List;
-import java.util.regex.Pattern;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,14 +17,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** Publishing a skill, rolling it back, and reading its published versions. */
 @RestController
 @RequestMapping({ "/v2/handles/{handle}/skills/{skillKey}", "/v2/public/handles/{handle}/skills/{skillKey}" })
 class PublicationController {
-
-    private static final Pattern VERSION = Pattern.compile("v[0-9]{1,19}");
 
     private final SkillService skills;
 
@@ -48,7 +42,7 @@ class PublicationController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestParam(defaultValue = "false") boolean dryRun) {
         String key = SkillKeys.parse(skillKey);
-        String fromVersion = fromVersion(bodies.read(body, contentType));
+        String fromVersion = bodies.read(body, contentType, PublishBody.class).fromVersion();
         SkillService.Published published = skills.publish(grant, key, fromVersion, new Preconditions(ifMatch, null),
                 dryRun);
         return new PublishAnswer(true, published.skillKey(), published.version(), published.fromVersion(),
@@ -68,22 +62,9 @@ class PublicationController {
         return versions.one(grant, SkillKeys.parse(skillKey), version);
     }
 
-    private static String fromVersion(JsonNode body) {
-        if (body == null) {
-            return null;
-        }
-        if (!body.isObject()) {
-            throw new InvalidInput(ErrorCode.INVALID_REQUEST, "The request body must be a JSON object.");
-        }
-        JsonNode from = JsonFields.of(body).node("fromVersion");
-        if (from == null) {
-            return null;
-        }
-        if (!from.isString() || !VERSION.matcher(from.stringValue()).matches()) {
-            throw InvalidInput.field(ErrorCode.INVALID_REQUEST, "fromVersion",
-                    "must be a version such as v1770000000000");
-        }
-        return from.stringValue();
+    /** A publish body: optionally the version to publish again (a rollback). */
+    record PublishBody(@Pattern(regexp = "v[0-9]{1,19}",
+            message = "must be a version such as v1770000000000") String fromVersion) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -26,14 +26,11 @@ class RuntimeController {
 
     private final SkillQueries queries;
 
-    private final RuntimeValidator runtimes;
-
     private final JsonBodyReader bodies;
 
-    RuntimeController(SkillService skills, SkillQueries queries, RuntimeValidator runtimes, JsonBodyReader bodies) {
+    RuntimeController(SkillService skills, SkillQueries queries, JsonBodyReader bodies) {
         this.skills = skills;
         this.queries = queries;
-        this.runtimes = runtimes;
         this.bodies = bodies;
     }
 
@@ -44,7 +41,7 @@ class RuntimeController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestParam(defaultValue = "false") boolean dryRun) {
         String key = SkillKeys.parse(skillKey);
-        RuntimeSpec spec = runtimes.parse(bodies.read(body, contentType));
+        RuntimeSpec spec = bodies.read(body, contentType, RuntimeBody.class).spec();
         RuntimeView runtime = skills.putRuntime(grant, key, spec, new Preconditions(ifMatch, null), dryRun);
         return new RuntimeAnswer(true, runtime, dryRun ? Boolean.TRUE : null);
     }

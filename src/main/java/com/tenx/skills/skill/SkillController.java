@@ -40,15 +40,11 @@ class SkillController {
 
     private final SkillRenderings renderings;
 
-    private final MetadataValidator metadata;
-
     private final JsonBodyReader bodies;
 
-    SkillController(SkillService skills, SkillRenderings renderings, MetadataValidator metadata,
-            JsonBodyReader bodies) {
+    SkillController(SkillService skills, SkillRenderings renderings, JsonBodyReader bodies) {
         this.skills = skills;
         this.renderings = renderings;
-        this.metadata = metadata;
         this.bodies = bodies;
     }
 
@@ -90,7 +86,7 @@ class SkillController {
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             @RequestParam(defaultValue = "false") boolean dryRun) {
         String key = SkillKeys.parse(skillKey);
-        SkillMetadata parsed = metadata.parse(bodies.read(body, contentType));
+        SkillMetadata parsed = bodies.read(body, contentType, MetadataBody.class).metadata();
         SkillService.PutResult result = skills.putMetadata(grant, key, parsed, new Preconditions(ifMatch, ifNoneMatch),
                 dryRun);
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)

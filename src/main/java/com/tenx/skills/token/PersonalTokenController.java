@@ -4,7 +4,6 @@ import com.tenx.skills.identity.HandleGrant;
 import com.tenx.skills.identity.HandleRoute;
 import com.tenx.skills.identity.Role;
 import com.tenx.skills.web.JsonBodyReader;
-import com.tenx.skills.web.JsonFields;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -41,7 +40,7 @@ class PersonalTokenController {
     ResponseEntity<CreatedAnswer> create(HandleGrant grant, @RequestBody(required = false) byte[] body,
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
         PersonalTokenService.Created created = tokens.create(grant,
-                TokenRequests.parse(JsonFields.of(bodies.read(body, contentType))));
+                bodies.read(body, contentType, PersonalTokenService.NewToken.class));
         return ResponseEntity.status(HttpStatus.CREATED).body(new CreatedAnswer(true, created.token(), created.info()));
     }
 

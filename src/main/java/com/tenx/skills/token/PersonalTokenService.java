@@ -3,21 +3,23 @@ package com.tenx.skills.token;
 import com.tenx.skills.error.AccessDenied;
 import com.tenx.skills.error.Conflict;
 import com.tenx.skills.error.ErrorCode;
-import com.tenx.skills.error.FieldProblem;
 import com.tenx.skills.error.InvalidInput;
 import com.tenx.skills.identity.HandleGrant;
 import com.tenx.skills.identity.Role;
 import com.tenx.skills.security.Scope;
 import com.tenx.skills.text.Sha256;
+import com.tenx.skills.web.CodePoints;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.hibernate.validator.constraints.Range;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,6 +37,9 @@ class PersonalTokenService {
 
     static final int MAX_DAYS = 366;
 
+    /** More scopes than there are is a mistake, whatever they are. */
+    static final int MAX_SCOPES = 16;
+
     private final TokenStore store;
 
     private final Clock clock;
@@ -44,8 +49,20 @@ class PersonalTokenService {
         this.clock = clock;
     }
 
-    /** The request of a new token, as the body gave it. */
-    record NewToken(String name, List<String> scopes, Integer expiresInDays) {
+    /**
+     * The request of a new token, as the body gave it: a name of 1 to 100 characters
+     * after trimming, without control characters; a lifetime of 1 to 366 days (90 when
+     * absent); the scopes, which {@link #create} checks against the known ones.
+     */
+    record NewToken(
+            @CodePoints(min = 1, max = MAX_NAME_CHARS, message = "must be 1 to {max} characters") @Pattern(
+                    regexp = "[^\\x00-\\x1F\\x7F-\\x9F]*", message = "must not contain control characters") String name,
+            @Size(max = MAX_SCOPES, message = "must have at most {max} items") List<String> scopes,
+            @Range(min = 1, max = MAX_DAYS) Integer expiresInDays) {
+
+        NewToken {
+            name = name == null ? "" : name.strip();
+        }
     }
 
     /** A created token: the full token, shown this once, and its description. */
@@ -54,7 +71,7 @@ class PersonalTokenService {
 
     @Transactional
     Created create(HandleGrant grant, NewToken request) {
-        String name = validName(request);
+        String name = request.name();
         List<String> scopes = validScopes(request.scopes());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         int days = request.expiresInDays() == null ? DEFAULT_DAYS : request.expiresInDays();
@@ -91,34 +108,15 @@ class PersonalTokenService {
         });
     }
 
-    private static String validName(NewToken request) {
-        List<FieldProblem> problems = new ArrayList<>();
-        String name = request.name() == null ? "" : request.name().strip();
-        int length = name.codePointCount(0, name.length());
-        if (length < 1 || length > MAX_NAME_CHARS) {
-            problems.add(new FieldProblem("name", "must be 1 to " + MAX_NAME_CHARS + " characters"));
-        }
-        else if (name.codePoints().anyMatch(Character::isISOControl)) {
-            problems.add(new FieldProblem("name", "must not contain control characters"));
-        }
-        Integer days = request.expiresInDays();
-        if (days != null && (days < 1 || days > MAX_DAYS)) {
-            problems.add(new FieldProblem("expiresInDays", "must be from 1 to " + MAX_DAYS));
-        }
-        if (request.scopes() == null || request.scopes().isEmpty()) {
-            problems.add(new FieldProblem("scopes", "must name at least one scope: " + Scope.known()));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInput(ErrorCode.INVALID_REQUEST, "The token request is not valid.", problems);
-        }
-        return name;
-    }
-
     private static String shortened(String text) {
         return text == null || text.length() <= 64 ? String.valueOf(text) : text.substring(0, 64) + "...";
     }
 
     private static List<String> validScopes(List<String> requested) {
+        if (requested == null || requested.isEmpty()) {
+            throw InvalidInput.field(ErrorCode.INVALID_REQUEST, "scopes",
+                    "must name at least one scope: " + Scope.known());
+        }
         Set<String> scopes = new LinkedHashSet<>();
         for (String scope : requested) {
             if (scope == null || Scope.named(scope) == null) {

@@ -10,8 +10,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What the server takes and refuses, written from its validators rather than from the API
- * description, as changes of a route's sample ({@link DocumentStrictnessTest}).
+ * What the server takes and refuses, written from its body records and services rather
+ * than from the API description, as changes of a route's sample
+ * ({@link DocumentStrictnessTest}).
  */
 final class ServerRules {
 
@@ -28,8 +29,8 @@ final class ServerRules {
     }
 
     /**
-     * The rules of the server, read from its validators: each breaks one rule in a
-     * route's sample.
+     * The rules of the server, read from its body records and services: each breaks one
+     * rule in a route's sample.
      */
     static List<Rule> refused() {
         String long201 = "x".repeat(201);

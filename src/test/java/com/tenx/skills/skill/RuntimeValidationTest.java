@@ -91,9 +91,10 @@ class RuntimeValidationTest extends ApiTest {
     @Test
     void commandThatIsNotAnArrayOfStringsIsInvalidRuntime() {
         assertInvalid(skills.putRuntime("crm-lookup", Json.runtime().put("command", "node server.js")), "command");
-        assertInvalid(skills.putRuntime("crm-lookup", Json.runtime().set("command", Json.array().add(1))), "command");
+        assertInvalid(skills.putRuntime("crm-lookup", Json.runtime().set("command", Json.array().add(1))),
+                "command[0]");
         assertInvalid(skills.putRuntime("crm-lookup", Json.runtime().set("args", Json.array().add(Json.object()))),
-                "args");
+                "args[0]");
         assertInvalid(skills.putRuntime("crm-lookup", Json.runtime().set("args", Json.object())), "args");
     }
 
@@ -117,7 +118,7 @@ class RuntimeValidationTest extends ApiTest {
     @Test
     void itemOf4097CharactersIsInvalidRuntimeAnd4096Pass() {
         assertInvalid(skills.putRuntime("crm-lookup", Json.runtime().set("args", Json.array().add("x".repeat(4097)))),
-                "args");
+                "args[0]");
         assertThat(skills.putRuntime("crm-lookup", Json.runtime().set("command", Json.array().add("x".repeat(4096))))
             .status()).isEqualTo(200);
     }
@@ -125,11 +126,11 @@ class RuntimeValidationTest extends ApiTest {
     @Test
     void nulInsideTheRuntimeIs400NotA500() {
         assertInvalid(skills.putRuntime("crm-lookup", Json.runtime().set("command", Json.array().add("no\u0000de"))),
-                "command");
+                "command[0]");
         assertInvalid(skills.putRuntime("crm-lookup",
                 Json.runtime().set("networkPolicy", Json.object().put("egress", "\u0000"))), "networkPolicy");
         assertInvalid(skills.putRuntime("crm-lookup", Json.runtime().set("secretsRefs", Json.array().add("\u0000"))),
-                "secretsRefs");
+                "secretsRefs[0]");
     }
 
     @Test
