@@ -42,7 +42,7 @@ class MemberController {
     }
 
     /** A membership PUT body: the role to give. */
-    record RoleBody(@NotNull(message = JsonBodyReader.REQUIRED) String role) {
+    record RoleBody(@NotNull(message = JsonBodyReader.REQUIRED) Role role) {
     }
 
     record MemberView(String userId, String handle, Role role) {

@@ -3,7 +3,6 @@ package com.tenx.skills.identity;
 import com.tenx.skills.error.AccessDenied;
 import com.tenx.skills.error.Conflict;
 import com.tenx.skills.error.ErrorCode;
-import com.tenx.skills.error.InvalidInput;
 import com.tenx.skills.error.NotFound;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,11 +44,7 @@ class MembershipService {
     }
 
     @Transactional
-    Role put(HandleGrant grant, String rawUserId, String rawRole) {
-        Role role = Role.parse(rawRole);
-        if (role == null) {
-            throw InvalidInput.field(ErrorCode.INVALID_REQUEST, "role", "must be VIEWER, CREATOR, ADMIN or OWNER");
-        }
+    Role put(HandleGrant grant, String rawUserId, Role role) {
         UUID userId = existingUser(rawUserId);
         Optional<Membership> current = memberships.find(grant.handleId(), userId);
         requireOutranks(grant, role);

@@ -2,6 +2,7 @@ package com.tenx.skills.identity;
 
 import com.tenx.skills.web.JsonBodyReader;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -72,8 +73,20 @@ class PlatformAdminController {
     }
 
     /** A tenant's body: its plan and the plan's features. */
-    record TenantBody(@NotNull(message = JsonBodyReader.REQUIRED) String plan,
-            @Size(max = TenancyService.MAX_FEATURES, message = "must have at most {max} items") List<String> features) {
+    record TenantBody(
+            @NotNull(message = JsonBodyReader.REQUIRED) @Pattern(regexp = PLAN, message = PLAN_RULE) String plan,
+            @Size(max = TenancyService.MAX_FEATURES,
+                    message = "must have at most {max} items") List<@Pattern(regexp = FEATURE,
+                            message = FEATURE_RULE) String> features) {
+
+        static final String PLAN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+
+        static final String PLAN_RULE = "must be 1-64 characters of letters, digits, '.', '_' and '-', starting with a letter or digit";
+
+        static final String FEATURE = "[a-z][a-z0-9_]{0,63}";
+
+        static final String FEATURE_RULE = "must be 1-64 characters of a-z, 0-9 and '_', starting with a letter";
+
     }
 
     /** A handle's body: the tenant it belongs to. */

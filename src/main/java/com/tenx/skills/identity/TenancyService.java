@@ -1,15 +1,12 @@
 package com.tenx.skills.identity;
 
 import com.tenx.skills.error.ErrorCode;
-import com.tenx.skills.error.FieldProblem;
 import com.tenx.skills.error.InvalidInput;
 import com.tenx.skills.error.NotFound;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,10 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 class TenancyService {
 
     static final int MAX_FEATURES = 64;
-
-    private static final Pattern PLAN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-
-    private static final Pattern FEATURE = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
     private final TenantRepository tenants;
 
@@ -52,20 +45,6 @@ class TenancyService {
     @Transactional
     Saved<TenantPlan> putTenant(String rawTenantId, String plan, List<String> requestedFeatures) {
         String tenantId = requireSlug("tenantId", rawTenantId);
-        List<FieldProblem> problems = new ArrayList<>();
-        if (!PLAN.matcher(plan).matches()) {
-            problems.add(new FieldProblem("plan",
-                    "must be 1-64 characters of letters, digits, '.', '_' and '-', starting with a letter or digit"));
-        }
-        for (int i = 0; i < requestedFeatures.size(); i++) {
-            if (!FEATURE.matcher(requestedFeatures.get(i)).matches()) {
-                problems.add(new FieldProblem("features[" + i + "]",
-                        "must be 1-64 characters of a-z, 0-9 and '_', starting with a letter"));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInput(ErrorCode.INVALID_REQUEST, "The tenant is not valid.", problems);
-        }
         List<String> features = List.copyOf(new LinkedHashSet<>(requestedFeatures));
         Instant now = clock.instant();
         boolean created = tenants.insertIfAbsent(tenantId, plan, String.join(",", features), now) == 1;

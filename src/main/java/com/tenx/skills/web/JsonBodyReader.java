@@ -144,6 +144,9 @@ public class JsonBodyReader {
         if (raw == Boolean.class) {
             return "must be true or false";
         }
+        if (raw.isEnum()) {
+            return "must be one of " + Arrays.toString(raw.getEnumConstants());
+        }
         if (Collection.class.isAssignableFrom(raw)) {
             return "must be an array";
         }
