@@ -2,9 +2,9 @@ package com.tenx.skills.identity;
 
 import com.tenx.skills.ratelimit.RateLimiter;
 import com.tenx.skills.web.JsonBodyReader;
-import jakarta.validation.constraints.NotNull;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;

@@ -26,6 +26,7 @@ import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
@@ -71,6 +72,13 @@ public class JsonBodyReader {
     private final JsonMapper strict;
 
     private final Validator validator;
+
+    private final ClassValue<Binding> bindings = new ClassValue<>() {
+        @Override
+        protected Binding computeValue(Class<?> type) {
+            return Binding.of(type, strict);
+        }
+    };
 
     /**
      * {@code json} is the application's mapper, with its limits (nesting depth, duplicate
@@ -155,18 +163,18 @@ public class JsonBodyReader {
 
     /** The record, each field bound on its own; a field Jackson refuses is a problem. */
     private <T extends Record> T bind(JsonNode tree, Class<T> type, List<Problem> problems) {
-        RecordComponent[] fields = type.getRecordComponents();
-        Object[] values = new Object[fields.length];
-        for (int i = 0; i < fields.length; i++) {
-            JsonNode node = tree.get(fields[i].getName());
+        Binding binding = bindings.get(type);
+        Object[] values = new Object[binding.names().length];
+        for (int i = 0; i < values.length; i++) {
+            JsonNode node = tree.get(binding.names()[i]);
             if (node == null || node.isNull()) {
                 continue;
             }
             try {
-                values[i] = strict.treeToValue(node, strict.constructType(fields[i].getGenericType()));
+                values[i] = binding.readers()[i].readValue(node);
             }
             catch (JacksonException e) {
-                List<Object> path = new ArrayList<>(List.of(fields[i].getName()));
+                List<Object> path = new ArrayList<>(List.of(binding.names()[i]));
                 e.getPath()
                     .forEach(step -> path
                         .add(step.getPropertyName() != null ? step.getPropertyName() : step.getIndex()));
@@ -174,14 +182,33 @@ public class JsonBodyReader {
             }
         }
         try {
-            Constructor<T> constructor = type
-                .getDeclaredConstructor(Arrays.stream(fields).map(RecordComponent::getType).toArray(Class[]::new));
-            constructor.setAccessible(true);
-            return constructor.newInstance(values);
+            return type.cast(binding.constructor().newInstance(values));
         }
         catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Cannot construct the body " + type.getName(), e);
         }
+    }
+
+    /** How to bind a record: its field names, a reader for each, its constructor. */
+    private record Binding(String[] names, ObjectReader[] readers, Constructor<?> constructor) {
+
+        static Binding of(Class<?> type, JsonMapper mapper) {
+            RecordComponent[] fields = type.getRecordComponents();
+            try {
+                Constructor<?> constructor = type
+                    .getDeclaredConstructor(Arrays.stream(fields).map(RecordComponent::getType).toArray(Class[]::new));
+                constructor.setAccessible(true);
+                return new Binding(Arrays.stream(fields).map(RecordComponent::getName).toArray(String[]::new),
+                        Arrays.stream(fields)
+                            .map(field -> mapper.readerFor(mapper.constructType(field.getGenericType())))
+                            .toArray(ObjectReader[]::new),
+                        constructor);
+            }
+            catch (NoSuchMethodException e) {
+                throw new IllegalStateException("No canonical constructor in " + type.getName(), e);
+            }
+        }
+
     }
 
     private static boolean within(String field, String outer) {
