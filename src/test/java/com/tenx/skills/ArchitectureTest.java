@@ -27,6 +27,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.data.repository.Repository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -34,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The structure the house style asks for: thin controllers that never touch repositories
  * or entities, services that know nothing of the web layer above them, features without
  * cycles, an error edge that knows no feature, and access to every handle route checked
- * in one place ({@link HandleRoute}).
+ * in one place ({@link HandleRoute}), and request bodies read in one way.
  */
 @AnalyzeClasses(packages = "com.tenx.skills", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -198,6 +199,27 @@ class ArchitectureTest {
         .areAnnotatedWith(RestController.class)
         .should()
         .beAnnotatedWith(HandleRoute.class);
+
+    /**
+     * One way to read a body: a handler takes its {@code @RequestBody} as bytes and reads
+     * it with {@code web.JsonBodyReader}, after the path has been checked, never bound by
+     * Spring MVC before the handler runs.
+     */
+    @ArchTest
+    static final ArchRule requestBodiesAreReadByTheOneReader = methods().that()
+        .areDeclaredInClassesThat()
+        .areAnnotatedWith(RestController.class)
+        .should(new ArchCondition<>("take a @RequestBody only as bytes for JsonBodyReader") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                method.getParameters()
+                    .stream()
+                    .filter(parameter -> parameter.isAnnotatedWith(RequestBody.class))
+                    .filter(parameter -> !parameter.getRawType().isEquivalentTo(byte[].class))
+                    .forEach(parameter -> events.add(SimpleConditionEvent.violated(method,
+                            method.getFullName() + " binds its body as " + parameter.getRawType().getName())));
+            }
+        });
 
     private static DescribedPredicate<JavaMethod> mapAPathUnder(String prefix) {
         return DescribedPredicate.describe("map a path under " + prefix, method -> paths(method).stream()

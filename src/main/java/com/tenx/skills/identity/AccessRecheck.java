@@ -24,16 +24,9 @@ public class AccessRecheck {
     }
 
     /**
-     * Whether the grant's caller may still act: for a personal access token, also whether
-     * the token is still there (not revoked, not expired).
-     */
-    public boolean stillAllowed(HandleGrant grant, Role needed) {
-        return refusal(grant, needed) == null;
-    }
-
-    /**
      * What a new request of the grant's caller would be refused with now, or {@code null}
-     * when it may still act.
+     * when it may still act: for a personal access token, also when the token is gone
+     * (revoked, expired).
      */
     public ContractException refusal(HandleGrant grant, Role needed) {
         if (grant.tokenId() != null && !personalTokens.stillValid(grant.tokenId())) {
