@@ -50,11 +50,12 @@ import tools.jackson.databind.type.LogicalType;
  * <li>Bean Validation checks the record's rules (its constraint annotations).</li>
  * </ol>
  * Every problem becomes one entry of {@code details}, named by its path in the body
- * ({@code tools[1].name}). Its error code is the {@link RejectedAs} of the innermost
- * field around it, {@code invalid_request} when there is none. When the problems carry
- * several codes, the answer is the code of the first problem, in the order the record
- * declares its fields, with every problem of that code: so a record lists its fields in
- * the order the contract checks them. Unknown fields are ignored.
+ * ({@code tools[1].name}, {@code command[0]}). Its error code is the {@link RejectedAs}
+ * of the constraint that found it, else of the innermost field or record around it, else
+ * {@code invalid_request}. When the problems carry several codes, the answer is the code
+ * of the first problem, in the order the record declares its fields, with every problem
+ * of that code: so a record lists its fields in the order the contract checks them.
+ * Unknown fields are ignored.
  */
 @Component
 public class JsonBodyReader {
@@ -62,6 +63,7 @@ public class JsonBodyReader {
     /** The message of a required field. */
     public static final String REQUIRED = "is required";
 
+    /** The message of a string the database could not store. */
     public static final String UNSTORABLE = "must not contain NUL characters or unpaired surrogates";
 
     private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
