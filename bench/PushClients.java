@@ -46,6 +46,9 @@ public class PushClients {
 
     static final AtomicLongArray sent = new AtomicLongArray(ROUNDS_MAX);
 
+    /** When each write's answer came back: after its commit, so the commit lies between. */
+    static final AtomicLongArray acknowledged = new AtomicLongArray(ROUNDS_MAX);
+
     static volatile int round = -1;
 
     static final ConcurrentLinkedQueue<long[]> answers = new ConcurrentLinkedQueue<>(); // {instance, round, nanos}
@@ -119,7 +122,8 @@ public class PushClients {
             sent.set(r, start);
             round = r;
             write(targets[0], "round " + r);
-            writeMillis.add((System.nanoTime() - start) / 1_000_000);
+            acknowledged.set(r, System.nanoTime());
+            writeMillis.add((acknowledged.get(r) - start) / 1_000_000);
             Thread.sleep(3000);
         }
         double seconds = (System.nanoTime() - windowStart) / 1e9;
@@ -132,14 +136,17 @@ public class PushClients {
 
         for (int i = 0; i < 2; i++) {
             List<Long> micros = new ArrayList<>();
+            List<Long> afterAck = new ArrayList<>();
             int[] perRound = new int[writes];
             for (long[] answer : answers) {
                 if (answer[0] == i && answer[1] >= 0 && answer[1] < writes) {
                     micros.add((answer[2] - sent.get((int) answer[1])) / 1000);
+                    afterAck.add((answer[2] - acknowledged.get((int) answer[1])) / 1000);
                     perRound[(int) answer[1]]++;
                 }
             }
             Collections.sort(micros);
+            Collections.sort(afterAck);
             int complete = 0;
             for (int n : perRound) {
                 complete += n >= clients ? 1 : 0;
@@ -151,6 +158,9 @@ public class PushClients {
                     + " from write sent to answer p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", who,
                     micros.size(), writes, complete, writes,
                     pct(micros, 50), pct(micros, 99), micros.isEmpty() ? 0 : micros.get(micros.size() - 1) / 1000.0);
+            System.out.printf("  from the write's answer to the answer p50 %.1f ms, p99 %.1f ms (the commit falls between"
+                    + " the write sent and its answer, so commit to answer lies between the two figures)%n",
+                    pct(afterAck, 50), pct(afterAck, 99));
         }
         for (int i = 0; i < 2; i++) {
             TreeMap<Double, Double> buckets = deliveryBuckets(metricsAfter[i]);
