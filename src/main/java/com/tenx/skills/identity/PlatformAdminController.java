@@ -76,7 +76,7 @@ class PlatformAdminController {
     record TenantBody(
             @NotNull(message = JsonBodyReader.REQUIRED) @Pattern(regexp = PLAN, message = PLAN_RULE) String plan,
             @Size(max = TenancyService.MAX_FEATURES,
-                    message = "must have at most {max} items") List<@Pattern(regexp = FEATURE,
+                    message = JsonBodyReader.AT_MOST_ITEMS) List<@Pattern(regexp = FEATURE,
                             message = FEATURE_RULE) String> features) {
 
         static final String PLAN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";

@@ -2,7 +2,8 @@ package com.tenx.skills.skill;
 
 import com.tenx.skills.config.Deployment;
 import com.tenx.skills.error.ErrorCode;
-import com.tenx.skills.web.CodePoints;
+import com.tenx.skills.text.CodePoints;
+import com.tenx.skills.web.JsonBodyReader;
 import com.tenx.skills.web.RejectedAs;
 import com.tenx.skills.web.StorableJson;
 import jakarta.validation.Constraint;
@@ -43,7 +44,7 @@ record MetadataBody(@CodePoints(min = 1, max = MAX_TITLE, message = NAME) String
         @RejectedAs(ErrorCode.INVALID_STATUS) @Pattern(regexp = "DRAFT|DISABLED",
                 message = "must be DRAFT or DISABLED; publishing is done with POST .../publish") String status,
         @RejectedAs(ErrorCode.INVALID_TOOLS) @Size(max = MAX_TOOLS,
-                message = "must have at most {max} items") @UniqueToolNames List<@NotNull(
+                message = JsonBodyReader.AT_MOST_ITEMS) @UniqueToolNames List<@NotNull(
                         message = "must be an object") @Valid Tool> tools) {
 
     static final int MAX_TITLE = 200;
@@ -54,7 +55,7 @@ record MetadataBody(@CodePoints(min = 1, max = MAX_TITLE, message = NAME) String
 
     static final int MAX_TOOLS = 64;
 
-    static final String NAME = "must be 1 to 200 characters after trimming";
+    static final String NAME = "must be {min} to {max} characters after trimming";
 
     MetadataBody {
         // The alias counts only without displayName; no name at all is an empty one.

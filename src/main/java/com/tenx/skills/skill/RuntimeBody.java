@@ -1,7 +1,7 @@
 package com.tenx.skills.skill;
 
 import com.tenx.skills.error.ErrorCode;
-import com.tenx.skills.web.CodePoints;
+import com.tenx.skills.text.CodePoints;
 import com.tenx.skills.web.JsonBodyReader;
 import com.tenx.skills.web.RejectedAs;
 import com.tenx.skills.web.StorableJson;
@@ -34,13 +34,16 @@ import tools.jackson.databind.node.ObjectNode;
 record RuntimeBody(
         @RejectedAs(ErrorCode.INVALID_IMAGE_REF) @NotNull(message = IMAGE) @Size(max = MAX_IMAGE_REF,
                 message = IMAGE) @Pattern(regexp = CATALOG + "|" + ECR, message = IMAGE) String imageRef,
-        @Size(max = MAX_ITEMS, message = ITEMS) List<@CodePoints(max = MAX_ITEM_LENGTH) String> command,
-        @Size(max = MAX_ITEMS, message = ITEMS) List<@CodePoints(max = MAX_ITEM_LENGTH) String> args,
+        @Size(max = MAX_ITEMS,
+                message = JsonBodyReader.AT_MOST_ITEMS) List<@CodePoints(max = MAX_ITEM_LENGTH) String> command,
+        @Size(max = MAX_ITEMS,
+                message = JsonBodyReader.AT_MOST_ITEMS) List<@CodePoints(max = MAX_ITEM_LENGTH) String> args,
         @NotNull(message = JsonBodyReader.REQUIRED) @Range(min = 256, max = 16_384) Integer cpu,
         @NotNull(message = JsonBodyReader.REQUIRED) @Range(min = 512, max = 122_880) Integer memory,
         @NotNull(message = JsonBodyReader.REQUIRED) @Range(min = 60, max = 86_400) Integer idleTimeoutSec,
         @NotNull(message = JsonBodyReader.REQUIRED) @Range(min = 60, max = 86_400) Integer maxSessionSec,
-        @Size(max = MAX_ITEMS, message = ITEMS) List<@CodePoints(max = MAX_ITEM_LENGTH) String> secretsRefs,
+        @Size(max = MAX_ITEMS,
+                message = JsonBodyReader.AT_MOST_ITEMS) List<@CodePoints(max = MAX_ITEM_LENGTH) String> secretsRefs,
         @StorableJson ObjectNode networkPolicy, @StorableJson ObjectNode planGates, String handle, String skillKey) {
 
     static final int MAX_ITEMS = 64;
@@ -61,8 +64,6 @@ record RuntimeBody(
             + NAME + REFERENCE;
 
     private static final String IMAGE = "must be a verified catalog image (catalog/<name>[:<tag>]) or a private ECR image";
-
-    private static final String ITEMS = "must have at most {max} items";
 
     /** The runtime as a PUT stores it, the lists and objects as normalised JSON. */
     RuntimeSpec spec() {

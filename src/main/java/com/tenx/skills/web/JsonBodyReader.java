@@ -63,6 +63,9 @@ public class JsonBodyReader {
     /** The message of a required field. */
     public static final String REQUIRED = "is required";
 
+    /** The message of a list over its {@code @Size(max)}. */
+    public static final String AT_MOST_ITEMS = "must have at most {max} items";
+
     /** The message of a string the database could not store. */
     public static final String UNSTORABLE = "must not contain NUL characters or unpaired surrogates";
 
@@ -148,7 +151,7 @@ public class JsonBodyReader {
         if (raw == String.class) {
             return "must be a string";
         }
-        if (raw == Integer.class || raw == Long.class) {
+        if (raw == Integer.class) {
             return "must be an integer";
         }
         if (raw == Boolean.class) {

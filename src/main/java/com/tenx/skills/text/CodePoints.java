@@ -1,4 +1,4 @@
-package com.tenx.skills.web;
+package com.tenx.skills.text;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
