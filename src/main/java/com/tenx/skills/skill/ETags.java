@@ -18,6 +18,11 @@ final class ETags {
      */
     static final CacheControl REVALIDATE = CacheControl.noCache().cachePrivate();
 
+    /** {@link #REVALIDATE} as it is sent. */
+    static final String REVALIDATE_HEADER = REVALIDATE.getHeaderValue();
+
+    private static final String WEAK = "W/";
+
     private ETags() {
     }
 
@@ -36,6 +41,27 @@ final class ETags {
         return Arrays.stream(header.split(","))
             .map(String::strip)
             .anyMatch(candidate -> candidate.equals("*") || candidate.equals(etag));
+    }
+
+    /**
+     * Whether an {@code If-None-Match} value on a read lists {@code etag} (or is
+     * {@code *}), by the weak comparison RFC 9110 gives that header on a GET: a
+     * {@code W/} prefix on a candidate is ignored.
+     */
+    static boolean matchesWeakly(String header, String etag) {
+        if (header == null) {
+            return false;
+        }
+        for (String candidate : header.split(",")) {
+            String tag = candidate.strip();
+            if (tag.startsWith(WEAK)) {
+                tag = tag.substring(WEAK.length());
+            }
+            if (tag.equals("*") || tag.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code 304 Not Modified} for a read whose current tag the client holds. */

@@ -6,6 +6,8 @@ import com.tenx.skills.identity.HandleGrant;
 import com.tenx.skills.identity.HandleRoute;
 import com.tenx.skills.identity.Role;
 import com.tenx.skills.security.Scope;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -50,31 +52,42 @@ class SkillController {
 
     @GetMapping(params = { "!since", "!limit" })
     @HandleRoute(value = Role.CREATOR, scope = Scope.SKILLS_READ)
-    ResponseEntity<byte[]> list(HandleGrant grant,
-            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        return answer(renderings.current(grant).list(), ifNoneMatch);
+    void list(HandleGrant grant, @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+            HttpServletResponse response) throws IOException {
+        answer(renderings.current(grant).list(), ifNoneMatch, response);
     }
 
     @GetMapping("/{skillKey}")
     @HandleRoute(value = Role.CREATOR, scope = Scope.SKILLS_READ)
-    ResponseEntity<byte[]> get(HandleGrant grant, @PathVariable String skillKey,
-            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+    void get(HandleGrant grant, @PathVariable String skillKey,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+            HttpServletResponse response) throws IOException {
         SkillRenderings.Body skill = renderings.current(grant).skills().get(SkillKeys.parse(skillKey));
         if (skill == null) {
             throw new SkillNotFound();
         }
-        return answer(skill, ifNoneMatch);
+        answer(skill, ifNoneMatch, response);
     }
 
-    private static ResponseEntity<byte[]> answer(SkillRenderings.Body body, String ifNoneMatch) {
-        if (ETags.matches(ifNoneMatch, body.etag())) {
-            return ETags.notModified(body.etag());
+    /**
+     * A rendering written straight to the response: its bytes are ready, so nothing of
+     * Spring MVC's return value handling (content negotiation, message converters, its
+     * own conditional request check) has any work to do, and on the hottest routes it was
+     * a tenth of the request's CPU. {@code If-None-Match} is compared weakly, as RFC 9110
+     * asks (and as that check did).
+     */
+    private static void answer(SkillRenderings.Body body, String ifNoneMatch, HttpServletResponse response)
+            throws IOException {
+        response.setHeader(HttpHeaders.ETAG, body.etag());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, ETags.REVALIDATE_HEADER);
+        if (ETags.matchesWeakly(ifNoneMatch, body.etag())) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
         }
-        return ResponseEntity.ok()
-            .eTag(body.etag())
-            .cacheControl(ETags.REVALIDATE)
-            .contentType(MediaType.APPLICATION_JSON)
-            .body(body.json());
+        byte[] json = body.json();
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setContentLength(json.length);
+        response.getOutputStream().write(json);
     }
 
     @PutMapping("/{skillKey}")

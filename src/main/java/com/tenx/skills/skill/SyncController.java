@@ -33,7 +33,7 @@ class SyncController {
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         if (ifNoneMatch != null) {
             String current = queries.currentListEtag(grant, since, limit);
-            if (ETags.matches(ifNoneMatch, current)) {
+            if (ETags.matchesWeakly(ifNoneMatch, current)) {
                 return ETags.notModified(current);
             }
         }
@@ -45,7 +45,7 @@ class SyncController {
      * ({@link PushController}) answers.
      */
     static ResponseEntity<SkillList> answer(SkillList list, String ifNoneMatch) {
-        if (ifNoneMatch != null && ETags.matches(ifNoneMatch, list.etag())) {
+        if (ETags.matchesWeakly(ifNoneMatch, list.etag())) {
             return ETags.notModified(list.etag());
         }
         return ResponseEntity.ok().eTag(list.etag()).cacheControl(ETags.REVALIDATE).body(list);

@@ -42,6 +42,16 @@ class ConditionalRequestTest extends ApiTest {
     }
 
     @Test
+    void readsAreJsonOfTheLengthTheySay() {
+        for (Reply read : new Reply[] { skills.getList(), skills.get("crm-lookup") }) {
+            assertThat(read.status()).isEqualTo(200);
+            assertThat(read.header("Content-Type")).isEqualTo("application/json");
+            assertThat(read.header("Content-Length"))
+                .isEqualTo(String.valueOf(read.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+        }
+    }
+
+    @Test
     void ifNoneMatchWithTheCurrentEtagIs304WithoutBody() {
         String listTag = skills.listEtag();
         String skillTag = skills.etag("crm-lookup");
