@@ -1,6 +1,5 @@
 package com.tenx.skills.skill;
 
-import java.util.Arrays;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -32,15 +31,10 @@ final class ETags {
 
     /**
      * Whether an {@code If-Match}/{@code If-None-Match} value lists {@code etag} (or is
-     * {@code *}).
+     * {@code *}), by strong comparison.
      */
     static boolean matches(String header, String etag) {
-        if (header == null) {
-            return false;
-        }
-        return Arrays.stream(header.split(","))
-            .map(String::strip)
-            .anyMatch(candidate -> candidate.equals("*") || candidate.equals(etag));
+        return lists(header, etag, false);
     }
 
     /**
@@ -49,12 +43,16 @@ final class ETags {
      * {@code W/} prefix on a candidate is ignored.
      */
     static boolean matchesWeakly(String header, String etag) {
+        return lists(header, etag, true);
+    }
+
+    private static boolean lists(String header, String etag, boolean weak) {
         if (header == null) {
             return false;
         }
         for (String candidate : header.split(",")) {
             String tag = candidate.strip();
-            if (tag.startsWith(WEAK)) {
+            if (weak && tag.startsWith(WEAK)) {
                 tag = tag.substring(WEAK.length());
             }
             if (tag.equals("*") || tag.equals(etag)) {

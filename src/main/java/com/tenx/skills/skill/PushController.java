@@ -84,7 +84,7 @@ class PushController {
             readAt = now.asOf();
         }
         // Set before the security headers are written, as for an answer given at once.
-        response.setHeader(HttpHeaders.CACHE_CONTROL, ETags.REVALIDATE.getHeaderValue());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, ETags.REVALIDATE_HEADER);
         new HeldList(grant, since, limit, ifNoneMatch, readAt, queries, answers, waiters, request, response)
             .holdFor(holdFor);
         return null;
