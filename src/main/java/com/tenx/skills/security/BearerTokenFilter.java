@@ -22,11 +22,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates a request from its bearer token. A missing or rejected token leaves the
- * request anonymous and records why, so that a protected route answers with the precise
- * 401 code. Two families, told apart by path as Spring MVC matches it: the PAT family
- * ({@value PersonalTokens#FAMILY_PATTERN}) takes personal access tokens only, every other
- * route control-plane access tokens only, so each family's token is {@code invalid_token}
- * on the other.
+ * request unauthenticated and records why, so that a protected route answers with the
+ * precise 401 code. Two families, told apart by path as Spring MVC matches it: the PAT
+ * family ({@value PersonalTokens#FAMILY_PATTERN}) takes personal access tokens only,
+ * every other route control-plane access tokens only, so each family's token is
+ * {@code invalid_token} on the other.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 

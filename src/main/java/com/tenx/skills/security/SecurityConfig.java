@@ -90,6 +90,12 @@ class SecurityConfig {
             .formLogin(AbstractHttpConfigurer::disable)
             .logout(AbstractHttpConfigurer::disable)
             .requestCache(AbstractHttpConfigurer::disable)
+            // No anonymous principal (a request without a token has no authentication,
+            // which the authorization filter refuses as it refused the anonymous one) and
+            // no Servlet API wrapper around the request (nothing asks the request for its
+            // user or roles): two filters fewer on every request.
+            .anonymous(AbstractHttpConfigurer::disable)
+            .servletApi(AbstractHttpConfigurer::disable)
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .addFilterBefore(new BearerTokenFilter(tokens, personalTokens, errors), AnonymousAuthenticationFilter.class)
             .addFilterAfter(bulkhead, BearerTokenFilter.class)
