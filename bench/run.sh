@@ -27,7 +27,9 @@
 # scenario before any measurement, in two passes (32), BENCH_ROUNDS measured rounds (1; with more,
 # the median of the ratios), BENCH_PORT / BENCH_MANAGEMENT_PORT / BENCH_FLOOR_PORT (18093, 18094,
 # 18095), BENCH_ENV extra server settings ("NAME=value ..."), BENCH_SKIP_BUILD=1,
-# BENCH_PROFILE_DIR (a JFR recording of every measured server run goes there),
+# BENCH_PROFILE_DIR (a JFR recording of every measured server run goes there; with
+# BENCH_ASYNC_PROFILER=/path/to/libasyncProfiler.so, async-profiler's CPU samples instead, as
+# collapsed stacks: the library is in tools.profiler:async-profiler on Maven Central),
 # BENCH_PG_LOG (PostgreSQL's log file, for the statement counts; found under /var/log/postgresql),
 # BENCH_OUT (where the results and the table are kept; target/bench/<time>), BENCH_JAVA (java),
 # BENCH_JAR (the server's jar, to compare builds; the one in target/ by default).
@@ -202,10 +204,17 @@ load() { # name seconds measure(0|1) [round]
   tail -n 1 "$RESULTS" | python3 -c "import json,sys; r=json.load(sys.stdin); print(f\"      {r['name']}: {r['rps']:.0f} req/s, p99 {r['p99']:.2f} ms\")" >&2
 }
 
-profile() { # start | stop name: a JFR recording (method samples every 10 ms) of one measured run
+profile() { # start | stop name: a profile of one measured run: JFR, or async-profiler's CPU samples
+  local agent=${BENCH_ASYNC_PROFILER:-}
   if [ "$1" = start ]; then
     mkdir -p "$BENCH_PROFILE_DIR"
-    jcmd "$SERVER_PID" JFR.start name=bench settings=profile >/dev/null
+    if [ -n "$agent" ]; then
+      jcmd "$SERVER_PID" JVMTI.agent_load "$agent" "start,event=cpu,interval=1ms" >/dev/null
+    else
+      jcmd "$SERVER_PID" JFR.start name=bench settings=profile >/dev/null
+    fi
+  elif [ -n "$agent" ]; then
+    jcmd "$SERVER_PID" JVMTI.agent_load "$agent" "stop,collapsed,file=$BENCH_PROFILE_DIR/$2.collapsed" >/dev/null
   else
     jcmd "$SERVER_PID" JFR.stop name=bench filename="$BENCH_PROFILE_DIR/$2.jfr" >/dev/null
   fi
