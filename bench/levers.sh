@@ -8,7 +8,8 @@
 #
 #   bench/levers.sh target/before.jar target/after.jar [...]
 #
-# Settings: BENCH_DURATION (8), BENCH_WARMUP seconds per route and build (20), BENCH_LEVER_ROUTES
+# Settings: BENCH_DURATION (8), BENCH_ROUNDS (1; with more, the measuring repeats and the medians
+# of each build's ratios and CPU follow the table), BENCH_WARMUP seconds per route and build (20), BENCH_LEVER_ROUTES
 # ("liveness list one"), BENCH_JAVA_OPTS, the BENCH_PG_* settings and BENCH_FLOOR_PORT of run.sh;
 # the builds listen on 18100, 18102, ... (management ports one above).
 set -euo pipefail
@@ -26,6 +27,7 @@ PG_HOST=${BENCH_PG_HOST:-127.0.0.1}
 PG_PORT=${BENCH_PG_PORT:-5432}
 PG_USER=${BENCH_PG_USER:-postgres}
 DURATION=${BENCH_DURATION:-8}
+ROUNDS=${BENCH_ROUNDS:-1}
 WARMUP=${BENCH_WARMUP:-20}
 ROUTES=${BENCH_LEVER_ROUTES:-liveness list one}
 FPORT=${BENCH_FLOOR_PORT:-18095}
@@ -106,10 +108,12 @@ run() { # target(floor|index) route seconds measure
 say "warm-up: every route of every build ${WARMUP}s, the floor $((WARMUP * 2))s"
 run floor - $((WARMUP * 2)) 0
 for route in $ROUTES; do for i in "${!JARS[@]}"; do say "  warm-up build $i $route"; run "$i" "$route" "$WARMUP" 0; done; done
-for route in $ROUTES; do
-  say "measuring ${route}: floor, then each build followed by the floor, ${DURATION}s each"
-  run floor "$route" "$DURATION" 1
-  for i in "${!JARS[@]}"; do run "$i" "$route" "$DURATION" 1; run floor "$route" "$DURATION" 1; done
+for round in $(seq 1 "$ROUNDS"); do
+  for route in $ROUTES; do
+    say "round ${round}/${ROUNDS}, measuring ${route}: floor, then each build followed by the floor, ${DURATION}s each"
+    run floor "$route" "$DURATION" 1
+    for i in "${!JARS[@]}"; do run "$i" "$route" "$DURATION" 1; run floor "$route" "$DURATION" 1; done
+  done
 done
 
 python3 - "$WORK/levers.jsonl" "${JARS[@]}" <<'PY'
@@ -118,16 +122,26 @@ rows = [json.loads(line) for line in open(sys.argv[1])]
 jars = [j.rsplit("/", 1)[-1] for j in sys.argv[2:]]
 print()
 print(f"{'route':<10}{'build':<30}{'req/s':>8}{'x floor':>8}{'p99 ms':>8}{'p99 x':>7}{'CPU ms':>8}")
+runs = {}
 for k, r in enumerate(rows):
     if r["name"] == "floor":
         continue
     floors = [rows[k - 1], rows[k + 1]]
     f_rps = sum(f["rps"] for f in floors) / 2
     f_p99 = sum(f["p99"] for f in floors) / 2
+    runs.setdefault((r["route"], r["name"]), []).append((r["rps"] / f_rps, r["p99"] / f_p99, r["cpu_ms"]))
     print(f"{r['route']:<10}{jars[int(r['name'])]:<30}{r['rps']:>8.0f}{r['rps'] / f_rps:>8.2f}"
           f"{r['p99']:>8.2f}{r['p99'] / f_p99:>7.1f}{r['cpu_ms']:>8.3f}")
     if k + 2 >= len(rows) or rows[k + 2]["route"] != r["route"]:
         print(f"{'':<10}{'floor (mean of the runs)':<30}"
               f"{sum(f['rps'] for f in rows if f['name'] == 'floor' and f['route'] == r['route']) / max(1, sum(1 for f in rows if f['name'] == 'floor' and f['route'] == r['route'])):>8.0f}")
+if any(len(v) > 1 for v in runs.values()):
+    median = lambda values: sorted(values)[len(values) // 2]
+    print()
+    print(f"Medians over {max(len(v) for v in runs.values())} rounds:")
+    print(f"{'route':<10}{'build':<30}{'x floor':>8}{'p99 x':>7}{'CPU ms':>8}")
+    for (route, name), values in runs.items():
+        print(f"{route:<10}{jars[int(name)]:<30}{median([v[0] for v in values]):>8.2f}"
+              f"{median([v[1] for v in values]):>7.1f}{median([v[2] for v in values]):>8.3f}")
 PY
 say "done in $(( ($(date +%s) - T0) / 60 )) min"

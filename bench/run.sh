@@ -209,12 +209,13 @@ profile() { # start | stop name: a profile of one measured run: JFR, or async-pr
   if [ "$1" = start ]; then
     mkdir -p "$BENCH_PROFILE_DIR"
     if [ -n "$agent" ]; then
-      jcmd "$SERVER_PID" JVMTI.agent_load "$agent" "start,event=cpu,interval=1ms" >/dev/null
+      # jcmd reads an unquoted "a=b" as a named argument: the agent's options go in quotes.
+      jcmd "$SERVER_PID" JVMTI.agent_load "$agent" "\"start,event=cpu,interval=1ms\"" >/dev/null
     else
       jcmd "$SERVER_PID" JFR.start name=bench settings=profile >/dev/null
     fi
   elif [ -n "$agent" ]; then
-    jcmd "$SERVER_PID" JVMTI.agent_load "$agent" "stop,collapsed,file=$BENCH_PROFILE_DIR/$2.collapsed" >/dev/null
+    jcmd "$SERVER_PID" JVMTI.agent_load "$agent" "\"stop,collapsed,file=$BENCH_PROFILE_DIR/$2.collapsed\"" >/dev/null
   else
     jcmd "$SERVER_PID" JFR.stop name=bench filename="$BENCH_PROFILE_DIR/$2.jfr" >/dev/null
   fi

@@ -77,13 +77,13 @@ class WebConfig implements WebMvcConfigurer {
         };
     }
 
-    /** Spring MVC's route lookup, passing over routes by their literal prefix first. */
+    /** Spring MVC's route lookup, holding each route against the path first. */
     @Bean
-    WebMvcRegistrations prefixedRouteLookup() {
+    WebMvcRegistrations pathFirstRouteLookup() {
         return new WebMvcRegistrations() {
             @Override
             public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
-                return new PrefixedRouteLookup();
+                return new PathFirstRouteLookup();
             }
         };
     }
@@ -105,6 +105,19 @@ class WebConfig implements WebMvcConfigurer {
     TomcatConnectorCustomizer encodedSlashReachesTheApplication() {
         return connector -> connector.setEncodedSolidusHandling("passthrough");
     }
+
+    /**
+     * Each connection's socket write buffer holds 16 KB instead of Tomcat's 8 KB, so that
+     * an answer up to that size (a list of a few dozen skills with its headers) leaves in
+     * one write to the socket, not a full buffer and then its last few bytes in a second.
+     * It costs 8 KB more per open connection: 8 MB for 1,000 held long polls.
+     */
+    @Bean
+    TomcatConnectorCustomizer answersUpTo16KbInOneSocketWrite() {
+        return connector -> connector.setProperty("socket.appWriteBufSize", Integer.toString(SOCKET_WRITE_BUFFER));
+    }
+
+    static final int SOCKET_WRITE_BUFFER = 16 * 1024;
 
     @Bean
     TomcatContextCustomizer jsonErrorReports(ErrorResponses errors) {

@@ -18,23 +18,14 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
- * The prefixed lookup finds what Spring MVC's own lookup finds, for every path and
+ * The path-first lookup finds what Spring MVC's own lookup finds, for every path and
  * method: the same handler with the same path variables, or the same refusal.
  */
-class PrefixedRouteLookupTest {
+class PathFirstRouteLookupTest {
 
     private final RequestMappingHandlerMapping spring = started(new RequestMappingHandlerMapping());
 
-    private final RequestMappingHandlerMapping prefixed = started(new PrefixedRouteLookup());
-
-    @Test
-    void literalPrefixEndsAtTheFirstVariableOrWildcard() {
-        assertThat(PrefixedRouteLookup.literalPrefix("/v2/handles/{handle}/skills")).isEqualTo("/v2/handles/");
-        assertThat(PrefixedRouteLookup.literalPrefix("/v2/auth/login")).isEqualTo("/v2/auth/login");
-        assertThat(PrefixedRouteLookup.literalPrefix("/docs/**")).isEqualTo("/docs/");
-        assertThat(PrefixedRouteLookup.literalPrefix("/v?/x")).isEqualTo("/v");
-        assertThat(PrefixedRouteLookup.literalPrefix("{*rest}")).isEmpty();
-    }
+    private final RequestMappingHandlerMapping pathFirst = started(new PathFirstRouteLookup());
 
     @Test
     void findsWhatSpringFinds() throws Exception {
@@ -50,20 +41,35 @@ class PrefixedRouteLookupTest {
                 new String[] { "GET", "/v2/auth/login" }, new String[] { "GET", "/v2/auth/login/" },
                 new String[] { "GET", "/anything/at/all" }, new String[] { "GET", "/docs/a/b" },
                 new String[] { "GET", "/" }, new String[] { "GET", "" },
-                new String[] { "GET", "/V2/handles/acme/skills" });
+                new String[] { "GET", "/V2/handles/acme/skills" },
+                new String[] { "GET", "/v2/handles/acme/skills?since=abc" },
+                new String[] { "GET", "/v2/handles/acme/skills?limit=5" },
+                new String[] { "GET", "/v2/handles/acme/skills/one?since=abc" },
+                new String[] { "HEAD", "/v2/handles/acme/skills" },
+                new String[] { "OPTIONS", "/v2/handles/acme/skills" });
         for (String[] request : requests) {
-            assertThat(outcome(this.prefixed, request)).as(request[0] + " " + request[1])
+            assertThat(outcome(this.pathFirst, request)).as(request[0] + " " + request[1])
                 .isEqualTo(outcome(this.spring, request));
         }
-        assertThat(outcome(this.prefixed, new String[] { "GET", "/v2/handles/acme/skills/one" }))
+        assertThat(outcome(this.pathFirst, new String[] { "GET", "/v2/handles/acme/skills/one" }))
             .isEqualTo("one {handle=acme, skillKey=one}");
-        assertThat(outcome(this.prefixed, new String[] { "POST", "/v2/handles/acme/skills/one" }))
+        assertThat(outcome(this.pathFirst, new String[] { "POST", "/v2/handles/acme/skills/one" }))
             .isEqualTo("HttpRequestMethodNotSupportedException");
-        assertThat(outcome(this.prefixed, new String[] { "GET", "/anything/at/all" })).isEqualTo("no handler");
+        assertThat(outcome(this.pathFirst, new String[] { "GET", "/anything/at/all" })).isEqualTo("no handler");
+        assertThat(outcome(this.pathFirst, new String[] { "GET", "/v2/handles/acme/skills?since=abc" }))
+            .isEqualTo("sync {handle=acme}");
+        assertThat(outcome(this.pathFirst, new String[] { "GET", "/v2/handles/ac%6De/skills/one" }))
+            .isEqualTo("one {handle=acme, skillKey=one}");
     }
 
     private static String outcome(HandlerMapping mapping, String[] request) {
-        MockHttpServletRequest http = new MockHttpServletRequest(request[0], request[1]);
+        String[] pathAndQuery = request[1].split("\\?", 2);
+        MockHttpServletRequest http = new MockHttpServletRequest(request[0], pathAndQuery[0]);
+        if (pathAndQuery.length > 1) {
+            String[] parameter = pathAndQuery[1].split("=", 2);
+            http.setQueryString(pathAndQuery[1]);
+            http.addParameter(parameter[0], parameter[1]);
+        }
         ServletRequestPathUtils.parseAndCache(http);
         try {
             HandlerExecutionChain chain = mapping.getHandler(http);
@@ -92,8 +98,13 @@ class PrefixedRouteLookupTest {
     @RequestMapping({ "/v2/handles/{handle}/skills", "/v2/public/handles/{handle}/skills" })
     static class Skills {
 
-        @GetMapping
+        @GetMapping(params = { "!since", "!limit" })
         String list() {
+            return "";
+        }
+
+        @GetMapping(params = "since")
+        String sync() {
             return "";
         }
 
