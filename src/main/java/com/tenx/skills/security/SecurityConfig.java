@@ -97,6 +97,8 @@ class SecurityConfig {
             .anonymous(AbstractHttpConfigurer::disable)
             .servletApi(AbstractHttpConfigurer::disable)
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            // The anonymous filter's place in the chain, where it would run: just before
+            // authorization.
             .addFilterBefore(new BearerTokenFilter(tokens, personalTokens, errors), AnonymousAuthenticationFilter.class)
             .addFilterAfter(bulkhead, BearerTokenFilter.class)
             .authorizeHttpRequests(requests -> requests

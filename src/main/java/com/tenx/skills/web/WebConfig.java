@@ -114,10 +114,8 @@ class WebConfig implements WebMvcConfigurer {
      */
     @Bean
     TomcatConnectorCustomizer answersUpTo16KbInOneSocketWrite() {
-        return connector -> connector.setProperty("socket.appWriteBufSize", Integer.toString(SOCKET_WRITE_BUFFER));
+        return connector -> connector.setProperty("socket.appWriteBufSize", Integer.toString(16 * 1024));
     }
-
-    static final int SOCKET_WRITE_BUFFER = 16 * 1024;
 
     @Bean
     TomcatContextCustomizer jsonErrorReports(ErrorResponses errors) {
