@@ -31,7 +31,9 @@
 # 18095), BENCH_ENV extra server settings ("NAME=value ..."), BENCH_SKIP_BUILD=1,
 # BENCH_PROFILE_DIR (a JFR recording of every measured server run goes there; with
 # BENCH_ASYNC_PROFILER=/path/to/libasyncProfiler.so, async-profiler's CPU samples instead, as
-# collapsed stacks: the library is in tools.profiler:async-profiler on Maven Central),
+# collapsed stacks: the library is in tools.profiler:async-profiler on Maven Central;
+# BENCH_ASYNC_EVENT=alloc with BENCH_ASYNC_INTERVAL=512k samples allocations instead, wall the
+# threads' wall-clock time),
 # BENCH_PG_LOG (PostgreSQL's log file, for the statement counts; found under /var/log/postgresql),
 # BENCH_OUT (where the results and the table are kept; target/bench/<time>), BENCH_JAVA (java),
 # BENCH_JAR (the server's jar, to compare builds; the one in target/ by default).
@@ -213,7 +215,7 @@ profile() { # start | stop name: a profile of one measured run: JFR, or async-pr
     mkdir -p "$BENCH_PROFILE_DIR"
     if [ -n "$agent" ]; then
       # jcmd reads an unquoted "a=b" as a named argument: the agent's options go in quotes.
-      jcmd "$SERVER_PID" JVMTI.agent_load "$agent" "\"start,event=cpu,interval=1ms\"" >/dev/null
+      jcmd "$SERVER_PID" JVMTI.agent_load "$agent" "\"start,event=${BENCH_ASYNC_EVENT:-cpu},interval=${BENCH_ASYNC_INTERVAL:-1ms}\"" >/dev/null
     else
       jcmd "$SERVER_PID" JFR.start name=bench settings=profile >/dev/null
     fi
