@@ -10,7 +10,7 @@
 #
 # Settings: BENCH_DURATION (8), BENCH_ROUNDS (1; with more, the measuring repeats and the medians
 # of each build's ratios and CPU follow the table), BENCH_WARMUP seconds per route and build (20), BENCH_LEVER_ROUTES
-# ("liveness list one"), BENCH_JAVA_OPTS, the BENCH_PG_* settings and BENCH_FLOOR_PORT of run.sh;
+# ("liveness list one"), BENCH_JAVA_OPTS, BENCH_JAVA (java: the builds and the floor alike), the BENCH_PG_* settings and BENCH_FLOOR_PORT of run.sh;
 # the builds listen on 18100, 18102, ... (management ports one above).
 set -euo pipefail
 if [ -z "${BENCH_ROOT:-}" ]; then
@@ -32,6 +32,7 @@ WARMUP=${BENCH_WARMUP:-20}
 ROUTES=${BENCH_LEVER_ROUTES:-liveness list one}
 FPORT=${BENCH_FLOOR_PORT:-18095}
 JAVA_OPTS=${BENCH_JAVA_OPTS:-}
+JAVA=${BENCH_JAVA:-java}
 SECRET="bench-signing-secret-0123456789-abcdefghijklmnop"
 JARS=("$@")
 WORK=$(mktemp -d)
@@ -51,9 +52,9 @@ trap 'exit 130' INT TERM
 FLOOR_JAR=$(ls bench/floor/target/bench-floor-*.jar 2>/dev/null | head -n 1 || true)
 [ -n "$FLOOR_JAR" ] || ./mvnw -B -q -f bench/floor/pom.xml package -Dmaven.test.skip=true
 FLOOR_JAR=$(ls bench/floor/target/bench-floor-*.jar | head -n 1)
-say "starting the floor and ${#JARS[@]} builds"
+say "starting the floor and ${#JARS[@]} builds on $("$JAVA" -version 2>&1 | head -n 1)${JAVA_OPTS:+ with $JAVA_OPTS}"
 # shellcheck disable=SC2086
-env SERVER_PORT="$FPORT" java $JAVA_OPTS -jar "$FLOOR_JAR" >"$WORK/floor.log" 2>&1 &
+env SERVER_PORT="$FPORT" "$JAVA" $JAVA_OPTS -jar "$FLOOR_JAR" >"$WORK/floor.log" 2>&1 &
 FLOOR_PID=$!; PIDS+=("$FLOOR_PID")
 declare -a SPID BASE
 for i in "${!JARS[@]}"; do
@@ -65,7 +66,7 @@ for i in "${!JARS[@]}"; do
   env SPRING_DATASOURCE_URL="jdbc:postgresql://${PG_HOST}:${PG_PORT}/$db" SPRING_DATASOURCE_USERNAME="$PG_USER" \
     SKILLS_JWT_SECRET="$SECRET" SERVER_PORT="$port" MANAGEMENT_SERVER_PORT=$((port + 1)) \
     SKILLS_BOOTSTRAP_ADMIN_EMAIL=bench-admin@bench.test SKILLS_BOOTSTRAP_ADMIN_PASSWORD=bench-admin-pass-4711 \
-    SKILLS_RATE_LIMIT_HANDLES_CAPACITY=1000000000 java $JAVA_OPTS -jar "${JARS[$i]}" >"$WORK/server-$i.log" 2>&1 &
+    SKILLS_RATE_LIMIT_HANDLES_CAPACITY=1000000000 "$JAVA" $JAVA_OPTS -jar "${JARS[$i]}" >"$WORK/server-$i.log" 2>&1 &
   SPID[$i]=$!; PIDS+=("${SPID[$i]}"); BASE[$i]="http://127.0.0.1:$port"
 done
 until curl -fs "http://127.0.0.1:$FPORT/floor" >/dev/null 2>&1; do sleep 0.2; done

@@ -201,21 +201,46 @@ class SharedCounterReadsTest {
         nextStarted();
         // A caller whose request has no database time left gives up at once instead of
         // waiting for the stuck read.
+        assertAnsweredAsADatabaseOutage(askWithNoTimeLeft(1));
+
+        releaseNext();
+        assertThat(stuck.get(10, TimeUnit.SECONDS)).isEqualTo(5);
+        assertACallerAloneReadsAtOnce();
+    }
+
+    @Test
+    void aCallerWithLessTimeLeftThanTheReadItJoinsGivesUpAtItsOwnDeadline() throws Exception {
+        Future<Long> stuck = ask(1);
+        nextStarted();
+        Future<Long> patient = ask(2); // leads the next read, with time to spare
+        awaitWaiting(patient);
+        // Joins that read, which would end in time for its leader, not for this caller.
+        assertAnsweredAsADatabaseOutage(askWithNoTimeLeft(3));
+
+        releaseNext();
+        assertThat(stuck.get(10, TimeUnit.SECONDS)).isEqualTo(5);
+        assertThat(nextStarted()).containsExactlyInAnyOrder(2L, 3L);
+        releaseNext();
+        assertThat(patient.get(10, TimeUnit.SECONDS)).isEqualTo(5);
+    }
+
+    /** Asks on the thread of a request whose database time budget is spent. */
+    private CompletableFuture<Long> askWithNoTimeLeft(long handle) {
         CompletableFuture<Long> impatient = new CompletableFuture<>();
         new Thread(() -> {
             try {
-                impatient.complete(reads.committed(1));
+                impatient.complete(reads.committed(handle));
             }
             catch (RuntimeException e) {
                 impatient.completeExceptionally(e);
             }
         }, IMPATIENT).start();
-        assertThatThrownBy(() -> impatient.get(10, TimeUnit.SECONDS))
-            .satisfies(e -> assertThat(DatabaseOutage.causedBy(e.getCause())).as("answered 503").isTrue());
+        return impatient;
+    }
 
-        releaseNext();
-        assertThat(stuck.get(10, TimeUnit.SECONDS)).isEqualTo(5);
-        assertACallerAloneReadsAtOnce();
+    private static void assertAnsweredAsADatabaseOutage(CompletableFuture<Long> answer) {
+        assertThatThrownBy(() -> answer.get(10, TimeUnit.SECONDS))
+            .satisfies(e -> assertThat(DatabaseOutage.causedBy(e.getCause())).as("answered 503").isTrue());
     }
 
 }

@@ -236,10 +236,12 @@ class PushWaitTest extends ApiTest {
         CompletableFuture<Reply> next = CompletableFuture.supplyAsync(() -> there.list(waitQuery(notified, 30)));
         Thread.sleep(300);
         // a committed change without its NOTIFY, as when the listening connection misses
-        // it
+        // it; the counter and the skill in one statement, as a write commits them
+        // together
+        // (a sweep between two statements would read the counter without the skill)
         long handleId = Rows.handleId(creator.handle());
-        Rows.update("UPDATE handles SET change_seq = change_seq + 1 WHERE id = ?", handleId);
-        Rows.update("UPDATE skills SET title = 'Renamed', change_seq = (SELECT change_seq FROM handles WHERE id = ?)"
+        Rows.update("WITH stamp AS (UPDATE handles SET change_seq = change_seq + 1 WHERE id = ? RETURNING change_seq)"
+                + " UPDATE skills SET title = 'Renamed', change_seq = (SELECT change_seq FROM stamp)"
                 + " WHERE handle_id = ? AND skill_key = 'crm-lookup'", handleId, handleId);
 
         JsonNode answer = next.get(10, TimeUnit.SECONDS).json();
