@@ -4,19 +4,21 @@
 -- the access query (role and features are remembered for up to 2 s, docs/DECISIONS.md "Access")
 -- and the rate limiter's bucket (written back once per burst, see PostgresBuckets). The change
 -- notification is sent in the writing transaction, as the server sends it, to the channel the
--- servers listen on.
+-- servers listen on. The server sends the four statements after the skill's read in one round
+-- trip (config.PendingWrites: the log shows them as executions without text); pgbench sends each
+-- on its own, one round trip per statement, as a client of the database does without pipelining.
 \set n random(1, 20)
 BEGIN;
 SELECT id, change_seq, clock_ms, expired_seq, handle, tenant_id FROM handles WHERE id = :handle_id FOR NO KEY UPDATE
 \gset h_
 SELECT id, change_seq, created_at, description, handle_id, skill_key, published_version, status, system_prompt, title, tools, updated_at
-  FROM skills WHERE handle_id = :handle_id AND skill_key = 'bench-skill-' || :n;
+  FROM skills WHERE handle_id = :handle_id AND skill_key = 'bench-skill-' || :n
+\gset s_
+UPDATE handles SET change_seq = :h_change_seq::bigint + 1, clock_ms = :h_clock_ms::bigint + 1 WHERE id = :handle_id;
 SELECT pg_notify('skills_changes', :handle_id || ':' || (:h_change_seq::bigint + 1));
-INSERT INTO audit_entries (handle_id, at, actor_id, actor_email, action, skill_key, version, target_user, request_id)
-  VALUES (:handle_id, now(), :user, 'bench@bench.test', 'skill.put', 'bench-skill-' || :n, NULL, NULL, 'pgbench');
-UPDATE handles SET change_seq = :h_change_seq::bigint + 1, clock_ms = :h_clock_ms::bigint + 1, expired_seq = expired_seq, handle = handle,
-  tenant_id = tenant_id WHERE id = :handle_id;
-UPDATE skills SET change_seq = :h_change_seq::bigint + 1, created_at = created_at, description = 'Load test.', handle_id = handle_id,
-  skill_key = skill_key, published_version = published_version, status = 'DRAFT', system_prompt = 'Answer briefly.',
-  title = 'Bench skill', tools = tools, updated_at = now() WHERE handle_id = :handle_id AND skill_key = 'bench-skill-' || :n;
+UPDATE skills SET title = 'Bench skill', description = 'Load test.', system_prompt = 'Answer briefly.',
+  tools = '[{"type":"http","name":"lookup","config":{"url":"https://api.example.com/lookup"}},{"type":"mcp","name":"search","config":{"url":"https://mcp.example.com/search"}}]',
+  status = 'DRAFT', change_seq = :h_change_seq::bigint + 1, updated_at = now() WHERE id = :s_id;
+INSERT INTO audit_entries (handle_id, at, actor_id, actor_email, actor_token_id, action, skill_key, version, target_user, request_id)
+  VALUES (:handle_id, now(), :user, 'bench@bench.test', NULL, 'skill.put', 'bench-skill-' || :n, NULL, NULL, 'pgbench');
 COMMIT;

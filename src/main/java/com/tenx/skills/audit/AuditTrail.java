@@ -1,29 +1,35 @@
 package com.tenx.skills.audit;
 
+import com.tenx.skills.config.PendingWrites;
 import com.tenx.skills.identity.HandleGrant;
 import com.tenx.skills.identity.MembershipChanged;
 import com.tenx.skills.skill.SkillChanged;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records every successful write, naming the personal access token when it came with one.
- * The listeners run synchronously inside the write's own transaction, so a change and its
- * record commit or roll back together.
+ * The listeners run synchronously inside the write's own transaction, and the record is
+ * sent with its other {@link PendingWrites}, so a change and its record commit or roll
+ * back together.
  */
 @Component
 class AuditTrail {
 
-    private final JdbcClient jdbc;
+    private static final String INSERT = """
+            INSERT INTO audit_entries
+                (handle_id, at, actor_id, actor_email, actor_token_id, action, skill_key, version, target_user,
+                 request_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    AuditTrail(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    private final PendingWrites writes;
+
+    AuditTrail(PendingWrites writes) {
+        this.writes = writes;
     }
 
     @EventListener
@@ -39,22 +45,8 @@ class AuditTrail {
     }
 
     private void record(HandleGrant by, String action, String skillKey, String version, UUID member, Instant at) {
-        jdbc.sql("""
-                INSERT INTO audit_entries
-                    (handle_id, at, actor_id, actor_email, actor_token_id, action, skill_key, version, target_user,
-                     request_id)
-                VALUES (:handle, :at, :actor, :email, :token, :action, :skillKey, :version, :member, :requestId)""")
-            .param("handle", by.handleId())
-            .param("at", at.atOffset(ZoneOffset.UTC))
-            .param("actor", by.userId())
-            .param("email", by.email())
-            .param("token", by.tokenId())
-            .param("action", action)
-            .param("skillKey", skillKey)
-            .param("version", version)
-            .param("member", member)
-            .param("requestId", by.requestId())
-            .update();
+        writes.add(INSERT, by.handleId(), at, by.userId(), by.email(), by.tokenId(), action, skillKey, version, member,
+                by.requestId());
     }
 
 }

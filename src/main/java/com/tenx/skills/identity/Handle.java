@@ -51,20 +51,13 @@ class Handle {
         this.tenantId = tenantId;
     }
 
-    /**
-     * Takes the next change number and a timestamp strictly after every earlier one of
-     * this handle, even when the wall clock has not moved on or has gone back.
-     */
-    WriteStamp advance(Instant now) {
-        WriteStamp stamp = next(now);
-        changeSeq = stamp.seq();
-        clockMs = stamp.at().toEpochMilli();
-        return stamp;
+    long clockMs() {
+        return clockMs;
     }
 
     /** The stamp a write would take now, without taking it. */
     WriteStamp next(Instant now) {
-        return new WriteStamp(changeSeq + 1, Instant.ofEpochMilli(Math.max(now.toEpochMilli(), clockMs + 1)));
+        return WriteStamp.after(changeSeq, clockMs, now);
     }
 
 }

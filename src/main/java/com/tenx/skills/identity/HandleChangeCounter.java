@@ -1,5 +1,6 @@
 package com.tenx.skills.identity;
 
+import com.tenx.skills.config.PendingWrites;
 import com.tenx.skills.error.ErrorCode;
 import com.tenx.skills.error.NotFound;
 import com.tenx.skills.web.DatabaseTimeBudget;
@@ -29,14 +30,17 @@ public class HandleChangeCounter {
 
     private final JdbcClient jdbc;
 
+    private final PendingWrites writes;
+
     private final SharedCounterReads reads = new SharedCounterReads(this::seqs, DatabaseTimeBudget::millisLeft);
 
-    HandleChangeCounter(HandleRepository handles, Clock clock, HandleChangeNotifications notifications,
-            JdbcClient jdbc) {
+    HandleChangeCounter(HandleRepository handles, Clock clock, HandleChangeNotifications notifications, JdbcClient jdbc,
+            PendingWrites writes) {
         this.handles = handles;
         this.clock = clock;
         this.notifications = notifications;
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     /**
@@ -52,7 +56,10 @@ public class HandleChangeCounter {
         return seq;
     }
 
-    /** Locks the handle until the surrounding transaction ends and returns its lock. */
+    /**
+     * Locks the handle until the surrounding transaction ends and returns its lock. The
+     * handle's row is read here and written once, as the transaction commits.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public Lock lock(long handleId) {
         Handle handle = handles.lockById(handleId)
@@ -113,19 +120,29 @@ public class HandleChangeCounter {
     /** A handle locked for writing; each {@link #stamp()} is one write. */
     public final class Lock {
 
-        private final Handle handle;
+        private final long handleId;
+
+        private long seq;
+
+        private long clockMs;
 
         private Lock(Handle handle) {
-            this.handle = handle;
+            this.handleId = handle.id();
+            this.seq = handle.changeSeq();
+            this.clockMs = handle.clockMs();
         }
 
         /**
-         * Takes the write's stamp and announces the change, to be delivered to every
-         * instance when the transaction commits.
+         * Takes the write's stamp: the handle's counter and clock move on, and the change
+         * is announced, to be delivered to every instance when the transaction commits.
+         * Both are sent with the transaction's other {@link PendingWrites}.
          */
         public WriteStamp stamp() {
-            WriteStamp stamp = handle.advance(clock.instant());
-            notifications.announce(handle.id(), stamp.seq());
+            WriteStamp stamp = WriteStamp.after(seq, clockMs, clock.instant());
+            seq = stamp.seq();
+            clockMs = stamp.at().toEpochMilli();
+            writes.add("UPDATE handles SET change_seq = ?, clock_ms = ? WHERE id = ?", seq, clockMs, handleId);
+            notifications.announce(handleId, seq);
             return stamp;
         }
 

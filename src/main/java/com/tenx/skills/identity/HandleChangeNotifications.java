@@ -1,6 +1,7 @@
 package com.tenx.skills.identity;
 
 import com.tenx.skills.config.Deployment;
+import com.tenx.skills.config.PendingWrites;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -14,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -42,9 +42,11 @@ public class HandleChangeNotifications implements SmartLifecycle {
      */
     static final String ACCESS_CHANGED = "access";
 
+    private static final String NOTIFY = "SELECT pg_notify(?, ?)";
+
     private static final Logger log = LoggerFactory.getLogger(HandleChangeNotifications.class);
 
-    private final JdbcClient jdbc;
+    private final PendingWrites writes;
 
     private final ObjectProvider<HandleChangeListener> listenerBeans;
 
@@ -68,10 +70,11 @@ public class HandleChangeNotifications implements SmartLifecycle {
 
     private volatile Connection connection;
 
-    HandleChangeNotifications(JdbcClient jdbc, ObjectProvider<HandleChangeListener> listeners, Deployment deployment,
-            @Value("${spring.datasource.url:}") String url, @Value("${spring.datasource.username:}") String username,
+    HandleChangeNotifications(PendingWrites writes, ObjectProvider<HandleChangeListener> listeners,
+            Deployment deployment, @Value("${spring.datasource.url:}") String url,
+            @Value("${spring.datasource.username:}") String username,
             @Value("${spring.datasource.password:}") String password) {
-        this.jdbc = jdbc;
+        this.writes = writes;
         this.listenerBeans = listeners;
         this.embedded = deployment.embeddedDatabase();
         this.url = url;
@@ -79,7 +82,10 @@ public class HandleChangeNotifications implements SmartLifecycle {
         this.password = password;
     }
 
-    /** Announces a write in the surrounding transaction; delivered once it commits. */
+    /**
+     * Announces a write in the surrounding transaction (with its other
+     * {@link PendingWrites}); delivered once it commits.
+     */
     void announce(long handleId, long seq) {
         if (embedded) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -90,11 +96,7 @@ public class HandleChangeNotifications implements SmartLifecycle {
             });
             return;
         }
-        jdbc.sql("SELECT pg_notify(:channel, :payload)")
-            .param("channel", CHANNEL)
-            .param("payload", handleId + ":" + seq)
-            .query((rs, n) -> 0)
-            .list();
+        writes.add(NOTIFY, CHANNEL, handleId + ":" + seq);
     }
 
     /**
@@ -110,11 +112,7 @@ public class HandleChangeNotifications implements SmartLifecycle {
             }
         });
         if (!embedded) {
-            jdbc.sql("SELECT pg_notify(:channel, :payload)")
-                .param("channel", CHANNEL)
-                .param("payload", ACCESS_CHANGED)
-                .query((rs, n) -> 0)
-                .list();
+            writes.add(NOTIFY, CHANNEL, ACCESS_CHANGED);
         }
     }
 

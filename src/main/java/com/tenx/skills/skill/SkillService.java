@@ -14,8 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Every write to a handle's skills. Each one locks the handle first (see
  * {@link HandleChangeCounter}), so writes to one handle are serialised across all
  * instances, then reads the current state, checks preconditions and state rules, and
- * writes with the handle's next stamp. A dry run makes the same checks without the lock
- * and without writing.
+ * writes with the handle's next stamp. What a write changes last (the skill's row, the
+ * handle's counter, the notification, the audit record) goes in one round trip as it
+ * commits ({@link SkillEdits}), so the lock is held for as few round trips as possible. A
+ * dry run makes the same checks without the lock and without writing.
  */
 @Service
 class SkillService {
@@ -30,17 +32,21 @@ class SkillService {
 
     private final Tombstones tombstones;
 
+    private final SkillEdits edits;
+
     private final ApplicationEventPublisher events;
 
     private final JsonMapper json;
 
     SkillService(HandleChangeCounter counter, SkillRepository skills, SkillRuntimeRepository runtimes,
-            SkillVersionRepository versions, Tombstones tombstones, ApplicationEventPublisher events, JsonMapper json) {
+            SkillVersionRepository versions, Tombstones tombstones, SkillEdits edits, ApplicationEventPublisher events,
+            JsonMapper json) {
         this.counter = counter;
         this.skills = skills;
         this.runtimes = runtimes;
         this.versions = versions;
         this.tombstones = tombstones;
+        this.edits = edits;
         this.events = events;
         this.json = json;
     }
@@ -63,7 +69,7 @@ class SkillService {
         }
         WriteStamp stamp = lock.stamp();
         if (existing.isPresent()) {
-            existing.get().edit(metadata, stamp);
+            edits.replaceMetadata(existing.get(), metadata, stamp);
         }
         else {
             skills.save(Skill.create(grant.handleId(), key, metadata, stamp));
@@ -84,7 +90,7 @@ class SkillService {
             runtimes.findById(skill.id())
                 .ifPresentOrElse(runtime -> runtime.replace(spec, stamp.at()),
                         () -> runtimes.save(SkillRuntime.of(skill.id(), spec, stamp.at())));
-            skill.touch(stamp);
+            edits.touch(skill, stamp);
             events.publishEvent(new SkillChanged(grant, SkillChanged.RUNTIME_PUT, key, null, stamp.at()));
         }
         return RuntimeView.core(grant.handle(), key, spec);

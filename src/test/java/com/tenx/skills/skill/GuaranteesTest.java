@@ -87,6 +87,7 @@ class GuaranteesTest extends ApiTest {
         skills.put("crm-lookup", Json.skill());
         JsonNode before = skills.skill("crm-lookup");
         long entries = Rows.count("SELECT count(*) FROM audit_entries WHERE handle_id = ?", handleId());
+        long seq = Rows.count("SELECT change_seq FROM handles WHERE id = ?", handleId());
         StatementHooks.fail(sql -> sql.contains("INSERT INTO audit_entries"));
 
         Reply edit = skills.put("crm-lookup", Json.skill().put("description", "never stored"));
@@ -97,6 +98,7 @@ class GuaranteesTest extends ApiTest {
         assertError(delete, 503, "service_unavailable");
         assertThat(skills.skill("crm-lookup")).isEqualTo(before);
         assertThat(Rows.count("SELECT count(*) FROM audit_entries WHERE handle_id = ?", handleId())).isEqualTo(entries);
+        assertThat(Rows.count("SELECT change_seq FROM handles WHERE id = ?", handleId())).isEqualTo(seq);
     }
 
     private long handleId() {
