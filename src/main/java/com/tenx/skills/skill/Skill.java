@@ -85,12 +85,6 @@ class Skill {
         updatedAt = stamp.at();
     }
 
-    void publish(String version, WriteStamp stamp) {
-        status = SkillStatus.PUBLISHED;
-        publishedVersion = version;
-        touch(stamp);
-    }
-
     Long id() {
         return id;
     }

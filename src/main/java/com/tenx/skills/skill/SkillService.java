@@ -118,10 +118,12 @@ class SkillService {
         }
         WriteStamp stamp = lock.stamp();
         SkillRuntime runtime = current.orElse(null);
+        SkillMetadata metadata = new SkillMetadata(skill.title(), skill.description(), skill.systemPrompt(),
+                skill.tools(), SkillStatus.PUBLISHED);
         if (source.isPresent()) {
             SkillVersion snapshot = source.get();
-            skill.edit(new SkillMetadata(snapshot.title(), snapshot.description(), snapshot.systemPrompt(),
-                    snapshot.tools(), SkillStatus.DRAFT), stamp);
+            metadata = new SkillMetadata(snapshot.title(), snapshot.description(), snapshot.systemPrompt(),
+                    snapshot.tools(), SkillStatus.PUBLISHED);
             RuntimeSpec spec = runtimeOf(snapshot);
             if (runtime == null) {
                 runtime = runtimes.save(SkillRuntime.of(skill.id(), spec, stamp.at()));
@@ -131,9 +133,8 @@ class SkillService {
             }
         }
         String version = stamp.version();
-        skill.publish(version, stamp);
         String runtimeJson = json.writeValueAsString(RuntimeView.full(grant.handle(), key, runtime.spec()));
-        versions.save(SkillVersion.snapshot(skill, runtimeJson, version, stamp.at(), grant.userId()));
+        edits.publish(skill, metadata, version, runtimeJson, stamp, grant.userId());
         events.publishEvent(new SkillChanged(grant, SkillChanged.PUBLISH, key, version, stamp.at()));
         return new Published(key, version, fromVersion);
     }

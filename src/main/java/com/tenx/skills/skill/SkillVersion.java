@@ -49,20 +49,6 @@ class SkillVersion {
     protected SkillVersion() {
     }
 
-    static SkillVersion snapshot(Skill skill, String runtimeJson, String version, Instant at, UUID by) {
-        SkillVersion snapshot = new SkillVersion();
-        snapshot.skillId = skill.id();
-        snapshot.version = version;
-        snapshot.publishedAt = at;
-        snapshot.publishedBy = by;
-        snapshot.title = skill.title();
-        snapshot.description = skill.description();
-        snapshot.systemPrompt = skill.systemPrompt();
-        snapshot.tools = skill.tools();
-        snapshot.runtime = runtimeJson;
-        return snapshot;
-    }
-
     String version() {
         return version;
     }

@@ -9,6 +9,4 @@ interface SkillVersionRepository extends Repository<SkillVersion, Long> {
     @Query("select v from SkillVersion v where v.skillId = :skillId and v.version = :version")
     Optional<SkillVersion> find(long skillId, String version);
 
-    SkillVersion save(SkillVersion version);
-
 }

@@ -2,6 +2,7 @@ package com.tenx.skills.skill;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -30,7 +31,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * an unchanged handle's list costs none. A metadata PUT of an existing skill holds its
  * handle's lock for as few round trips as it can: after the lock, one to read the skill
  * and one for everything it writes (the skill's row, the handle's counter, the change
- * notification, the audit record), then the commit.
+ * notification, the audit record), then the commit; a publish reads the runtime too, and
+ * sends the version's snapshot with the rest.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -98,7 +100,6 @@ class StatementCountTest {
         assertThat(underLock.get(1)).contains("UPDATE skills", "UPDATE handles", "pg_notify",
                 "INSERT INTO audit_entries");
         assertThat(Rows.column("SELECT title FROM skills WHERE handle_id = ? AND skill_key = 'crm-lookup'", handleId))
-            .as("%s", executed)
             .containsExactly("Edited");
         assertThat(Rows.count("SELECT change_seq FROM handles WHERE id = ?", handleId)).isEqualTo(seq + 1);
         assertThat(
@@ -106,6 +107,43 @@ class StatementCountTest {
             .isEqualTo(seq + 1);
         assertThat(Rows.count("SELECT count(*) FROM audit_entries WHERE handle_id = ?", handleId))
             .isEqualTo(entries + 1);
+    }
+
+    @Test
+    void aPublishWritesEverythingInOneRoundTripAfterReadingTheSkillAndItsRuntime() throws Exception {
+        World.Member member = new World(new Api(port)).creator();
+        String path = "/v2/handles/" + member.handle() + "/skills/crm-lookup";
+        Api api = new Api(port);
+        assertThat(api.put(path).token(member.token()).json(Json.skill()).send().status()).isEqualTo(201);
+        assertThat(api.put(path + "/runtime").token(member.token()).json(Json.runtime()).send().status())
+            .isEqualTo(200);
+        long handleId = Rows.handleId(member.handle());
+        long seq = Rows.count("SELECT change_seq FROM handles WHERE id = ?", handleId);
+
+        StatementCounter.reset();
+        String version = Json
+            .parse(mvc.perform(post(path + "/publish").header("Authorization", "Bearer " + member.token()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+            .get("version")
+            .asString();
+        List<String> executed = StatementCounter.executedOnThisThread();
+
+        int lock = indexOfLock(executed);
+        List<String> underLock = executed.subList(lock + 1, executed.size());
+        assertThat(underLock).as("round trips after the lock: %s", executed).hasSize(3);
+        assertThat(underLock.get(0)).containsIgnoringCase("from skills");
+        assertThat(underLock.get(1)).containsIgnoringCase("from skill_runtimes");
+        assertThat(underLock.get(2)).contains("UPDATE skills", "INSERT INTO skill_versions", "UPDATE handles",
+                "pg_notify", "INSERT INTO audit_entries");
+        assertThat(Rows.column("SELECT status || ' ' || published_version || ' ' || change_seq FROM skills"
+                + " WHERE handle_id = ? AND skill_key = 'crm-lookup'", handleId))
+            .containsExactly("PUBLISHED " + version + " " + (seq + 1));
+        assertThat(Rows.column("SELECT v.title FROM skill_versions v JOIN skills s ON s.id = v.skill_id"
+                + " WHERE s.handle_id = ? AND v.version = ?", handleId, version))
+            .containsExactly("CRM Lookup");
     }
 
     private static int indexOfLock(List<String> executed) {
