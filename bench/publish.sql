@@ -11,7 +11,7 @@
 -- a client of the database does without pipelining.
 \set n random(1, 20)
 BEGIN;
-SELECT id, change_seq, clock_ms, expired_seq, handle, tenant_id FROM handles WHERE id = :handle_id FOR NO KEY UPDATE
+SELECT change_seq, clock_ms FROM handles WHERE id = :handle_id FOR NO KEY UPDATE
 \gset h_
 SELECT id, change_seq, created_at, description, handle_id, skill_key, published_version, status, system_prompt, title, tools, updated_at
   FROM skills WHERE handle_id = :handle_id AND skill_key = 'bench-skill-' || :n

@@ -4,15 +4,16 @@
 -- the access query (role and features are remembered for up to 2 s, docs/DECISIONS.md "Access")
 -- and the rate limiter's bucket (written back once per burst, see PostgresBuckets). The change
 -- notification is sent in the writing transaction, as the server sends it, to the channel the
--- servers listen on. The server sends the four statements after the skill's read in one round
--- trip (config.PendingWrites: the log shows them as executions without text); pgbench sends each
--- on its own, one round trip per statement, as a client of the database does without pipelining.
+-- servers listen on. The server reads the skill in the lock's round trip
+-- (HandleChangeCounter.lockAndRead) and sends the four statements after it in one round trip
+-- (config.PendingWrites; the log shows the statements after the first of each round trip as
+-- executions without text); pgbench sends each on its own, one round trip per statement, as a
+-- client of the database does without pipelining.
 \set n random(1, 20)
 BEGIN;
-SELECT id, change_seq, clock_ms, expired_seq, handle, tenant_id FROM handles WHERE id = :handle_id FOR NO KEY UPDATE
+SELECT change_seq, clock_ms FROM handles WHERE id = :handle_id FOR NO KEY UPDATE
 \gset h_
-SELECT id, change_seq, created_at, description, handle_id, skill_key, published_version, status, system_prompt, title, tools, updated_at
-  FROM skills WHERE handle_id = :handle_id AND skill_key = 'bench-skill-' || :n
+SELECT id, change_seq FROM skills WHERE handle_id = :handle_id AND skill_key = 'bench-skill-' || :n
 \gset s_
 UPDATE handles SET change_seq = :h_change_seq::bigint + 1, clock_ms = :h_clock_ms::bigint + 1 WHERE id = :handle_id;
 SELECT pg_notify('skills_changes', :handle_id || ':' || (:h_change_seq::bigint + 1));

@@ -51,10 +51,6 @@ class Handle {
         this.tenantId = tenantId;
     }
 
-    long clockMs() {
-        return clockMs;
-    }
-
     /** The stamp a write would take now, without taking it. */
     WriteStamp next(Instant now) {
         return WriteStamp.after(changeSeq, clockMs, now);

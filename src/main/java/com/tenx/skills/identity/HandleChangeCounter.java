@@ -1,13 +1,22 @@
 package com.tenx.skills.identity;
 
+import com.tenx.skills.config.Deployment;
 import com.tenx.skills.config.PendingWrites;
 import com.tenx.skills.error.ErrorCode;
 import com.tenx.skills.error.NotFound;
 import com.tenx.skills.web.DatabaseTimeBudget;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -32,15 +41,28 @@ public class HandleChangeCounter {
 
     private final PendingWrites writes;
 
+    private final JdbcTemplate jdbcTemplate;
+
+    /** The embedded database takes one statement per call. */
+    private final boolean oneByOne;
+
+    private final String lockSql;
+
     private final SharedCounterReads reads = new SharedCounterReads(this::seqs, DatabaseTimeBudget::millisLeft);
 
     HandleChangeCounter(HandleRepository handles, Clock clock, HandleChangeNotifications notifications, JdbcClient jdbc,
-            PendingWrites writes) {
+            PendingWrites writes, JdbcTemplate jdbcTemplate, Deployment deployment) {
         this.handles = handles;
         this.clock = clock;
         this.notifications = notifications;
         this.jdbc = jdbc;
         this.writes = writes;
+        this.jdbcTemplate = jdbcTemplate;
+        this.oneByOne = deployment.embeddedDatabase();
+        // FOR NO KEY UPDATE leaves the row's key to the foreign keys of rows inserted
+        // meanwhile
+        this.lockSql = "SELECT change_seq, clock_ms FROM handles WHERE id = ? "
+                + (oneByOne ? "FOR UPDATE" : "FOR NO KEY UPDATE");
     }
 
     /**
@@ -62,9 +84,51 @@ public class HandleChangeCounter {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Lock lock(long handleId) {
-        Handle handle = handles.lockById(handleId)
-            .orElseThrow(() -> new NotFound(ErrorCode.NOT_FOUND, "No such handle."));
-        return new Lock(handle);
+        return jdbcTemplate.execute(lockSql, (PreparedStatement statement) -> {
+            statement.setLong(1, handleId);
+            try (ResultSet row = statement.executeQuery()) {
+                return lockFrom(handleId, row);
+            }
+        });
+    }
+
+    /**
+     * Locks the handle as {@link #lock(long)} does and reads {@code sql} (with {@code ?}
+     * placeholders for {@code args}) once the lock is held, in the same round trip on
+     * PostgreSQL: the query runs after the lock is granted, in a snapshot of its own, so
+     * it sees every write committed to the handle before.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public <T> Locked<T> lockAndRead(long handleId, String sql, RowMapper<T> rows, Object... args) {
+        if (oneByOne) {
+            return new Locked<>(lock(handleId), jdbcTemplate.query(sql, rows, args));
+        }
+        return jdbcTemplate.execute(lockSql + ";\n" + sql, (PreparedStatement statement) -> {
+            statement.setLong(1, handleId);
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 2, args[i]);
+            }
+            statement.execute();
+            Lock lock;
+            try (ResultSet row = statement.getResultSet()) {
+                lock = lockFrom(handleId, row);
+            }
+            statement.getMoreResults();
+            List<T> read = new ArrayList<>();
+            try (ResultSet each = statement.getResultSet()) {
+                while (each.next()) {
+                    read.add(rows.mapRow(each, read.size()));
+                }
+            }
+            return new Locked<>(lock, read);
+        });
+    }
+
+    private Lock lockFrom(long handleId, ResultSet row) throws SQLException {
+        if (!row.next()) {
+            throw new NotFound(ErrorCode.NOT_FOUND, "No such handle.");
+        }
+        return new Lock(handleId, row.getLong("change_seq"), row.getLong("clock_ms"));
     }
 
     /**
@@ -111,6 +175,16 @@ public class HandleChangeCounter {
         handles.raiseExpiredSeq(handleId, seq);
     }
 
+    /** A handle's lock, with what was read under it. */
+    public record Locked<T>(Lock lock, List<T> rows) {
+
+        /** The first row read, if any. */
+        public Optional<T> first() {
+            return rows.stream().findFirst();
+        }
+
+    }
+
     /**
      * A handle's change counter and the highest counter value whose tombstones are gone.
      */
@@ -126,10 +200,10 @@ public class HandleChangeCounter {
 
         private long clockMs;
 
-        private Lock(Handle handle) {
-            this.handleId = handle.id();
-            this.seq = handle.changeSeq();
-            this.clockMs = handle.clockMs();
+        private Lock(long handleId, long seq, long clockMs) {
+            this.handleId = handleId;
+            this.seq = seq;
+            this.clockMs = clockMs;
         }
 
         /**

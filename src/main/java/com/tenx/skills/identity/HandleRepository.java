@@ -1,9 +1,7 @@
 package com.tenx.skills.identity;
 
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.Optional;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.NativeQuery;
 import org.springframework.data.jpa.repository.Query;
@@ -19,10 +17,6 @@ interface HandleRepository extends Repository<Handle, Long> {
      */
     @Query("select h from Handle h where h.id = :id")
     Optional<Handle> findById(Long id);
-
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select h from Handle h where h.id = :id")
-    Optional<Handle> lockById(long id);
 
     @Modifying
     @NativeQuery("UPDATE handles SET expired_seq = GREATEST(expired_seq, :seq) WHERE id = :id")

@@ -113,6 +113,10 @@ class Skill {
         return status;
     }
 
+    long changeSeq() {
+        return changeSeq;
+    }
+
     String etag() {
         return ETags.of(changeSeq);
     }

@@ -60,16 +60,17 @@ class SkillService {
     @Transactional
     PutResult putMetadata(HandleGrant grant, String key, SkillMetadata metadata, Preconditions preconditions,
             boolean dryRun) {
-        HandleChangeCounter.Lock lock = dryRun ? null : counter.lock(grant.handleId());
-        Optional<Skill> existing = skills.find(grant.handleId(), key);
-        preconditions.check(existing.map(Skill::etag).orElse(null));
+        HandleChangeCounter.Locked<SkillHead> locked = dryRun ? null
+                : counter.lockAndRead(grant.handleId(), SkillHead.QUERY, SkillHead.ROWS, grant.handleId(), key);
+        Optional<SkillHead> existing = dryRun ? skills.find(grant.handleId(), key).map(SkillHead::of) : locked.first();
+        preconditions.check(existing.map(SkillHead::etag).orElse(null));
         PutResult result = new PutResult(key, metadata.status(), existing.isEmpty());
         if (dryRun) {
             return result;
         }
-        WriteStamp stamp = lock.stamp();
+        WriteStamp stamp = locked.lock().stamp();
         if (existing.isPresent()) {
-            edits.replaceMetadata(existing.get(), metadata, stamp);
+            edits.replaceMetadata(existing.get().id(), metadata, stamp);
         }
         else {
             skills.save(Skill.create(grant.handleId(), key, metadata, stamp));
@@ -90,7 +91,7 @@ class SkillService {
             runtimes.findById(skill.id())
                 .ifPresentOrElse(runtime -> runtime.replace(spec, stamp.at()),
                         () -> runtimes.save(SkillRuntime.of(skill.id(), spec, stamp.at())));
-            edits.touch(skill, stamp);
+            edits.touch(skill.id(), stamp);
             events.publishEvent(new SkillChanged(grant, SkillChanged.RUNTIME_PUT, key, null, stamp.at()));
         }
         return RuntimeView.core(grant.handle(), key, spec);
@@ -134,7 +135,7 @@ class SkillService {
         }
         String version = stamp.version();
         String runtimeJson = json.writeValueAsString(RuntimeView.full(grant.handle(), key, runtime.spec()));
-        edits.publish(skill, metadata, version, runtimeJson, stamp, grant.userId());
+        edits.publish(skill.id(), metadata, version, runtimeJson, stamp, grant.userId());
         events.publishEvent(new SkillChanged(grant, SkillChanged.PUBLISH, key, version, stamp.at()));
         return new Published(key, version, fromVersion);
     }

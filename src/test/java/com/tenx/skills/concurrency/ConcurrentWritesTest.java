@@ -65,6 +65,27 @@ class ConcurrentWritesTest extends ApiTest {
     }
 
     @Test
+    void concurrentPutsWithTheSameIfMatchLetExactlyOneThrough() {
+        create("guarded");
+        String etag = get("guarded").header("ETag");
+
+        List<Reply> replies = Concurrently.run(WRITERS,
+                i -> through(i).put(skills + "/guarded")
+                    .token(creator.token())
+                    .header("If-Match", etag)
+                    .json(Json.skill().put("description", "writer " + i))
+                    .send());
+
+        assertThat(replies).filteredOn(reply -> reply.status() == 200).hasSize(1);
+        assertThat(replies).filteredOn(reply -> reply.status() != 200)
+            .hasSize(WRITERS - 1)
+            .allSatisfy(reply -> assertThat(reply.error()).isEqualTo("precondition_failed"));
+        assertThat(Rows.count("SELECT count(*) FROM audit_entries WHERE handle_id = ? AND skill_key = 'guarded'"
+                + " AND action = 'skill.put'", handleId))
+            .isEqualTo(2);
+    }
+
+    @Test
     void concurrentPublishesThroughTwoInstancesGetDistinctIncreasingVersions() {
         create("race-publish");
 
